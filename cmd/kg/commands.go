@@ -1,0 +1,6 @@
+package main
+
+// extraCommands lists every subcommand but help. Each lives in its own file.
+func extraCommands() []*command {
+	return []*command{}
+}
