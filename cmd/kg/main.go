@@ -138,7 +138,13 @@ func mainUsage(w io.Writer) {
 }
 
 // Main runs kg with args (without the program name) and returns the exit code.
-func Main(ctx context.Context, e *env, args []string) int {
+func Main(ctx context.Context, e *env, args []string) (code int) {
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintf(e.stderr, "kg: internal error: %v\nThis is a bug in kg; please report it with the command line that caused it.\n", p)
+			code = exitError
+		}
+	}()
 	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
 		mainUsage(e.stdout)
 		if len(args) == 0 {

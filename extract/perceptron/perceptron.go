@@ -9,12 +9,15 @@ package perceptron
 
 import (
 	"bufio"
+	"cmp"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
+	"slices"
 )
 
 // Feature hashes a string under a template number with FNV-1a. Templates
@@ -49,7 +52,7 @@ type Model struct {
 	classes int
 	index   map[uint64]int32
 	w       []float32 // current weights, row-major: row*classes + class
-	total   []float32 // running sums for averaging
+	total   []float64 // running sums for averaging; float64 keeps them exact over millions of ticks
 	stamp   []int32   // tick of each weight's last change
 	tick    int32
 }
@@ -93,7 +96,7 @@ func (m *Model) Update(feats []uint64, truth, guess int) {
 			r = int32(len(m.index))
 			m.index[f] = r
 			m.w = append(m.w, make([]float32, m.classes)...)
-			m.total = append(m.total, make([]float32, m.classes)...)
+			m.total = append(m.total, make([]float64, m.classes)...)
 			m.stamp = append(m.stamp, make([]int32, m.classes)...)
 		}
 		m.add(int(r)*m.classes+truth, 1)
@@ -102,7 +105,7 @@ func (m *Model) Update(feats []uint64, truth, guess int) {
 }
 
 func (m *Model) add(i int, v float32) {
-	m.total[i] += float32(m.tick-m.stamp[i]) * m.w[i]
+	m.total[i] += float64(m.tick-m.stamp[i]) * float64(m.w[i])
 	m.stamp[i] = m.tick
 	m.w[i] += v
 }
@@ -113,31 +116,24 @@ func (m *Model) Average(prune float32) *Table {
 	keep := make(map[uint64][]float32)
 	for f, r := range m.index {
 		row := make([]float32, m.classes)
-		var max float32
+		var top float32
 		for c := range row {
 			i := int(r)*m.classes + c
-			tot := m.total[i] + float32(m.tick-m.stamp[i])*m.w[i]
-			row[c] = tot / float32(max32(m.tick, 1))
-			if a := abs(row[c]); a > max {
-				max = a
-			}
+			tot := m.total[i] + float64(m.tick-m.stamp[i])*float64(m.w[i])
+			row[c] = float32(tot / float64(max(m.tick, 1)))
+			top = max(top, abs(row[c]))
 		}
-		if max >= prune && max > 0 {
+		if top >= prune && top > 0 {
 			keep[f] = row
 		}
 	}
-	t := newTable(m.classes, len(keep))
-	for f, row := range keep {
-		t.insert(f, row)
+	// Insert in key order so that equal models give byte-identical files.
+	keys := slices.Sorted(maps.Keys(keep))
+	t := newTable(m.classes, len(keys))
+	for _, f := range keys {
+		t.insert(f, keep[f])
 	}
 	return t
-}
-
-func max32(a, b int32) int32 {
-	if a > b {
-		return a
-	}
-	return b
 }
 
 func abs(v float32) float32 {
@@ -219,7 +215,7 @@ func Argmax(scores []float32) int {
 	return best
 }
 
-const magic = "kgperc1\n"
+const magic = "kgperc2\n"
 
 // Write stores the table gzipped, with weights quantized to 16 bits.
 func (t *Table) Write(w io.Writer) error {
@@ -228,31 +224,8 @@ func (t *Table) Write(w io.Writer) error {
 		return err
 	}
 	bw := bufio.NewWriter(zw)
-	var scale float32
-	for _, v := range t.rows {
-		scale = float32(math.Max(float64(scale), float64(abs(v))))
-	}
-	scale /= 32767
-	if scale == 0 {
-		scale = 1
-	}
-	bw.WriteString(magic)
-	binary.Write(bw, binary.LittleEndian, [3]uint32{uint32(t.classes), uint32(t.n), math.Float32bits(scale)})
-	// Keys first, then each row: similar values sit together and compress well.
-	for _, k := range t.keys {
-		if k != 0 {
-			binary.Write(bw, binary.LittleEndian, k)
-		}
-	}
-	q := make([]int16, t.classes)
-	for i, k := range t.keys {
-		if k == 0 {
-			continue
-		}
-		for c, v := range t.rows[i*t.classes : (i+1)*t.classes] {
-			q[c] = int16(math.Round(float64(v / scale)))
-		}
-		binary.Write(bw, binary.LittleEndian, q)
+	if err := t.Encode(bw); err != nil {
+		return err
 	}
 	if err := bw.Flush(); err != nil {
 		return err
@@ -266,31 +239,100 @@ func Read(r io.Reader) (*Table, error) {
 	if err != nil {
 		return nil, fmt.Errorf("perceptron: %w", err)
 	}
-	br := bufio.NewReader(zr)
+	return Decode(bufio.NewReader(zr))
+}
+
+// Encode writes the table uncompressed, with weights quantized to 16 bits,
+// for callers that store several tables in one compressed file.
+//
+// The format keeps like with like so that it compresses well: a header,
+// the keys in increasing order as differences, then for each row its
+// number of nonzero weights, then their classes, then their values.
+func (t *Table) Encode(w io.Writer) error {
+	var scale float32
+	for _, v := range t.rows {
+		scale = max(scale, abs(v))
+	}
+	scale /= 32767
+	if scale == 0 {
+		scale = 1
+	}
+	slots := make([]int, 0, t.n)
+	for i, k := range t.keys {
+		if k != 0 {
+			slots = append(slots, i)
+		}
+	}
+	slices.SortFunc(slots, func(a, b int) int { return cmp.Compare(t.keys[a], t.keys[b]) })
+	deltas := make([]uint64, len(slots))
+	counts := make([]uint16, len(slots))
+	var classes []uint16
+	var values []int16
+	var prev uint64
+	for j, i := range slots {
+		deltas[j], prev = t.keys[i]-prev, t.keys[i]
+		for c, v := range t.rows[i*t.classes : (i+1)*t.classes] {
+			if q := int16(math.Round(float64(v / scale))); q != 0 {
+				counts[j]++
+				classes = append(classes, uint16(c))
+				values = append(values, q)
+			}
+		}
+	}
+	if _, err := io.WriteString(w, magic); err != nil {
+		return err
+	}
+	hdr := [4]uint32{uint32(t.classes), uint32(len(slots)), math.Float32bits(scale), uint32(len(values))}
+	for _, v := range []any{hdr, deltas, counts, classes, values} {
+		if err := binary.Write(w, binary.LittleEndian, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Decode reads a table written by Encode. It reads no further than the
+// table's last byte, so more data may follow in r.
+func Decode(r io.Reader) (*Table, error) {
 	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+	if _, err := io.ReadFull(r, head); err != nil || string(head) != magic {
 		return nil, errors.New("perceptron: not a model file")
 	}
-	var hdr [3]uint32
-	if err := binary.Read(br, binary.LittleEndian, &hdr); err != nil {
+	var hdr [4]uint32
+	if err := binary.Read(r, binary.LittleEndian, &hdr); err != nil {
 		return nil, fmt.Errorf("perceptron: header: %w", err)
 	}
-	classes, n, scale := int(hdr[0]), int(hdr[1]), math.Float32frombits(hdr[2])
-	keys := make([]uint64, n)
-	if err := binary.Read(br, binary.LittleEndian, keys); err != nil {
-		return nil, fmt.Errorf("perceptron: keys: %w", err)
+	classes, n, scale, nz := int(hdr[0]), int(hdr[1]), math.Float32frombits(hdr[2]), int(hdr[3])
+	if classes <= 0 || classes > 1<<16 || n > 1<<28 || nz > n*classes {
+		return nil, fmt.Errorf("perceptron: implausible header: %d classes, %d features, %d weights", classes, n, nz)
 	}
-	t := newTable(classes, n)
-	q := make([]int16, classes)
-	row := make([]float32, classes)
-	for _, k := range keys {
-		if err := binary.Read(br, binary.LittleEndian, q); err != nil {
+	deltas := make([]uint64, n)
+	counts := make([]uint16, n)
+	cls := make([]uint16, nz)
+	values := make([]int16, nz)
+	for _, v := range []any{deltas, counts, cls, values} {
+		if err := binary.Read(r, binary.LittleEndian, v); err != nil {
 			return nil, fmt.Errorf("perceptron: weights: %w", err)
 		}
-		for c, v := range q {
-			row[c] = float32(v) * scale
+	}
+	t := newTable(classes, n)
+	row := make([]float32, classes)
+	var key uint64
+	at := 0
+	for j, d := range deltas {
+		key += d
+		clear(row)
+		end := at + int(counts[j])
+		if key&1 == 0 || end > nz {
+			return nil, errors.New("perceptron: corrupt weights")
 		}
-		t.insert(k, row)
+		for ; at < end; at++ {
+			if int(cls[at]) >= classes {
+				return nil, errors.New("perceptron: corrupt weights")
+			}
+			row[cls[at]] = float32(values[at]) * scale
+		}
+		t.insert(key, row)
 	}
 	return t, nil
 }
