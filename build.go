@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"kg/extract"
+	"kg/extract/entity"
 	"kg/graph"
 	"kg/source"
 )
@@ -22,8 +23,12 @@ type Extractor interface {
 // BuildOptions control Build. The zero value reads inputs by file name,
 // extracts with every core and keeps going past bad inputs.
 type BuildOptions struct {
-	// Extractor turns text into facts; nil means the default NLP pipeline.
+	// Extractor turns text into facts; nil means the default NLP pipeline,
+	// which resolves entities against those already in the graph.
 	Extractor Extractor
+	// Aliases are the user's corrections to entity resolution (see
+	// entity.ParseAliases), for the default pipeline; nil for none.
+	Aliases *entity.Aliases
 	// Source says how inputs are read (format, standard input, size limit).
 	Source source.Options
 	// Workers is the number of documents extracted at once; 0 means one per
@@ -83,13 +88,13 @@ type job struct {
 func (g *Graph) Build(ctx context.Context, inputs []string, opts BuildOptions) (BuildStats, error) {
 	start := time.Now()
 	ex := opts.Extractor
-	var resolve func(*extract.Document) error // ordered stage of the default pipeline
+	var def *extractor
 	if ex == nil {
-		x, err := newExtractor(ctx, g)
-		if err != nil {
+		var err error
+		if def, err = newExtractor(ctx, g, opts.Aliases); err != nil {
 			return BuildStats{}, fmt.Errorf("load NLP pipeline: %w", err)
 		}
-		ex, resolve = x, x.resolve
+		ex = def
 	}
 	workers := opts.Workers
 	if workers <= 0 {
@@ -101,7 +106,7 @@ func (g *Graph) Build(ctx context.Context, inputs []string, opts BuildOptions) (
 	}
 
 	r := source.NewReader(inputs, opts.Source)
-	b := &builder{g: g, opts: opts, reader: r, batch: batch, start: start, resolve: resolve}
+	b := &builder{g: g, opts: opts, reader: r, batch: batch, start: start, def: def}
 	b.stats.Ignored = r.Ignored()
 
 	ctx, cancel := context.WithCancelCause(ctx)
@@ -143,7 +148,7 @@ func (g *Graph) Build(ctx context.Context, inputs []string, opts BuildOptions) (
 		err = context.Cause(ctx)
 	}
 	if errors.Is(err, errStrict) {
-		err = b.stats.Errors[0]
+		err = b.strictErr
 	}
 	return b.stats, err
 }
@@ -164,16 +169,17 @@ func protect(step func(*extract.Document) error, doc *extract.Document) (err err
 
 // builder holds the state of one Build shared by its reader and committer.
 type builder struct {
-	g       *Graph
-	opts    BuildOptions
-	reader  *source.Reader
-	batch   int
-	start   time.Time
-	resolve func(*extract.Document) error // nil, or run in input order before storing
+	g      *Graph
+	opts   BuildOptions
+	reader *source.Reader
+	batch  int
+	start  time.Time
+	def    *extractor // the default extractor, whose ordered stages the committer runs
 
-	mu    sync.Mutex // guards stats: the reader counts present and skipped documents
-	stats BuildStats
-	seen  map[string]string // document ID → where it was read, for duplicates
+	mu        sync.Mutex // guards stats: the reader counts present and skipped documents
+	stats     BuildStats
+	strictErr error             // the bad input that stopped a strict build
+	seen      map[string]string // document ID → where it was read, for duplicates
 }
 
 // read sends the documents that need extracting to jobs, in input order.
@@ -188,8 +194,7 @@ func (b *builder) read(ctx context.Context, cancel context.CancelCauseFunc, jobs
 			err = b.duplicate(doc)
 		}
 		if err != nil {
-			b.skip(err)
-			if b.opts.Strict {
+			if b.skip(err) {
 				cancel(errStrict)
 				return
 			}
@@ -222,11 +227,16 @@ func (b *builder) duplicate(doc *extract.Document) error {
 	return nil
 }
 
-func (b *builder) skip(err error) {
+// skip counts a bad input. It reports whether the build must stop.
+func (b *builder) skip(err error) bool {
 	b.update(func(s *BuildStats) {
 		s.Skipped++
 		s.Errors.Add(err)
+		if b.opts.Strict && b.strictErr == nil {
+			b.strictErr = err
+		}
 	})
+	return b.opts.Strict
 }
 
 // update changes the stats and reports progress.
@@ -251,6 +261,11 @@ func (b *builder) commit(done <-chan job) error {
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
+		}
+		if b.def != nil {
+			for _, doc := range batch {
+				b.def.canonicalize(doc)
+			}
 		}
 		if err := b.g.store.Put(batch...); err != nil {
 			return err
@@ -279,12 +294,11 @@ func (b *builder) commit(done <-chan job) error {
 			if j.doc == nil { // interrupted
 				continue
 			}
-			if j.err == nil && b.resolve != nil {
-				j.err = protect(b.resolve, j.doc)
+			if j.err == nil && b.def != nil {
+				j.err = protect(b.def.resolve, j.doc)
 			}
 			if j.err != nil {
-				b.skip(&source.Error{Path: j.doc.Meta.Source, Msg: "extraction failed", Err: j.err})
-				if b.opts.Strict {
+				if b.skip(&source.Error{Path: j.doc.Meta.Source, Msg: "extraction failed", Err: j.err}) {
 					if err := flush(); err != nil {
 						return err
 					}

@@ -11,6 +11,7 @@ import (
 
 	"kg"
 	"kg/extract"
+	"kg/source"
 )
 
 // lines is a stand-in extractor: one sentence per non-empty line.
@@ -134,5 +135,51 @@ func write(t *testing.T, path, s string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// speaker is a stand-in extractor for texts like "Alice Jones said the
+// bridge would reopen.": the words before " said " are a person who said
+// the rest.
+type speaker struct{}
+
+func (speaker) Process(doc *extract.Document) error {
+	name, quote, ok := strings.Cut(strings.TrimSpace(doc.Text), " said ")
+	if !ok {
+		return errors.New("no speaker")
+	}
+	end := len(strings.TrimSpace(doc.Text))
+	doc.Sentences = []extract.Sentence{{Span: extract.Span{Start: 0, End: end}}}
+	doc.Mentions = []extract.Mention{{Span: extract.Span{Start: 0, End: len(name)}, Type: extract.Person,
+		Entity: strings.ReplaceAll(name, " ", "_"), Name: name}}
+	doc.Facts = []extract.Fact{{
+		Kind:       extract.Speech,
+		Subject:    extract.Arg{Span: extract.Span{Start: 0, End: len(name)}, Text: name, Head: -1, Mention: 0},
+		Relation:   "said",
+		Object:     extract.Arg{Text: quote, Head: -1, Mention: -1},
+		Attributed: -1,
+		Span:       extract.Span{Start: 0, End: end},
+	}}
+	return nil
+}
+
+func TestFacts(t *testing.T) {
+	g := openTemp(t)
+	in := `{"id":"d1","title":"Bridge","text":"Alice Jones said the bridge would reopen."}
+{"id":"d2","text":"Bob Smith said nothing."}
+`
+	_, err := g.Build(context.Background(), []string{"-"}, kg.BuildOptions{Extractor: speaker{}, Source: source.Options{Stdin: strings.NewReader(in)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts, err := g.Facts(context.Background(), "alice jones")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(facts) != 1 || facts[0].Relation != "said" || facts[0].Quote != "the bridge would reopen." || facts[0].Sentence.Title != "Bridge" {
+		t.Errorf("facts = %+v", facts)
+	}
+	if _, err := g.Facts(context.Background(), "Carol"); err == nil || !strings.Contains(err.Error(), `no entity named "Carol"`) {
+		t.Errorf("Facts(Carol) error = %v", err)
 	}
 }

@@ -26,12 +26,13 @@ import (
 type extractor struct {
 	parallel *pipeline.Pipeline
 	ordered  *pipeline.Pipeline // run with ProcessTokens
+	idx      *entity.Index
 }
 
 // newExtractor loads the models and an entity index holding the entities
 // already in g, so that "Peskov" in a new document joins the "Dmitry
-// Peskov" of an earlier build.
-func newExtractor(ctx context.Context, g *Graph) (*extractor, error) {
+// Peskov" of an earlier build, corrected by aliases (may be nil).
+func newExtractor(ctx context.Context, g *Graph, aliases *entity.Aliases) (*extractor, error) {
 	t, err := tag.Load()
 	if err != nil {
 		return nil, err
@@ -48,9 +49,13 @@ func newExtractor(ctx context.Context, g *Graph) (*extractor, error) {
 	if err != nil {
 		return nil, err
 	}
+	if aliases != nil {
+		idx.Apply(aliases)
+	}
 	return &extractor{
 		parallel: pipeline.New(tokenize.New(), t, p, n),
 		ordered:  pipeline.New(nil, entity.New(idx), openie.New()),
+		idx:      idx,
 	}, nil
 }
 
@@ -59,6 +64,17 @@ func (x *extractor) Process(doc *extract.Document) error { return x.parallel.Pro
 
 // resolve runs the ordered stages.
 func (x *extractor) resolve(doc *extract.Document) error { return x.ordered.ProcessTokens(doc) }
+
+// canonicalize gives doc's mentions the current keys of their entities: a
+// later document of the same batch may have renamed one ("Peskov" became
+// "Dmitry_Peskov").
+func (x *extractor) canonicalize(doc *extract.Document) {
+	for i := range doc.Mentions {
+		if k := doc.Mentions[i].Entity; k != "" {
+			doc.Mentions[i].Entity = x.idx.Canonical(k)
+		}
+	}
+}
 
 // loadIndex returns an entity index of the entities stored in g.
 func loadIndex(ctx context.Context, g *Graph) (*entity.Index, error) {

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"kg/graph"
@@ -123,4 +124,32 @@ func (g *Graph) Export(w io.Writer) error { return g.store.Export(w) }
 // end the import when strict.
 func (g *Graph) Import(r io.Reader, name string, strict bool) (graph.ImportStats, error) {
 	return g.store.Import(r, name, graph.ImportOptions{Strict: strict})
+}
+
+// Facts returns every fact occurrence about the entity called name (its
+// canonical name or any alias, compared without case), as subject or
+// object, with the sentence and document stating it. Several entities may
+// share a name; the facts of all are returned.
+func (g *Graph) Facts(ctx context.Context, name string) ([]graph.FactRecord, error) {
+	ents, err := g.store.Entities(ctx, graph.EntityQuery{Match: name})
+	if err != nil {
+		return nil, err
+	}
+	var out []graph.FactRecord
+	found := false
+	for _, e := range ents {
+		if !strings.EqualFold(e.Name, name) && !slices.ContainsFunc(e.Aliases, func(a string) bool { return strings.EqualFold(a, name) }) {
+			continue
+		}
+		found = true
+		facts, err := g.store.Facts(ctx, e.IRI)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, facts...)
+	}
+	if !found {
+		return nil, fmt.Errorf("no entity named %q", name)
+	}
+	return out, nil
 }

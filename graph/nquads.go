@@ -68,7 +68,7 @@ func term(v quad.Value) string {
 	case quad.Int:
 		lex, typ = strconv.FormatInt(int64(v), 10), "integer"
 	case quad.Float:
-		lex, typ = formatFloat(float64(v)), "double"
+		lex, typ = strconv.FormatFloat(float64(v), 'g', -1, 64), "double"
 	case quad.Bool:
 		lex, typ = strconv.FormatBool(bool(v)), "boolean"
 	case quad.Time:

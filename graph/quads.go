@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"net/url"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -295,6 +294,3 @@ func runeOffsets(text string) []int {
 	offs[len(text)] = n
 	return offs
 }
-
-// formatFloat is how confidences are written in N-Quads.
-func formatFloat(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }

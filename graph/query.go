@@ -73,14 +73,9 @@ func (s *Store) Entities(ctx context.Context, eq EntityQuery) ([]Entity, error) 
 		}
 		return a
 	}
-	entityPrefix := Base + "entity/"
-	isEntity := func(v quad.Value) bool {
-		iri, ok := v.(quad.IRI)
-		return ok && strings.HasPrefix(string(iri), entityPrefix)
-	}
 	visit := func(pred quad.IRI, f func(q quad.Quad)) error {
 		return s.eachWith(ctx, quad.Predicate, pred, func(q quad.Quad) {
-			if isEntity(q.Subject) {
+			if IsEntity(q.Subject) {
 				f(q)
 			}
 		})
@@ -101,7 +96,7 @@ func (s *Store) Entities(ctx context.Context, eq EntityQuery) ([]Entity, error) 
 	}
 	if err == nil {
 		err = s.eachWith(ctx, quad.Predicate, Mentions, func(q quad.Quad) {
-			if isEntity(q.Object) {
+			if IsEntity(q.Object) {
 				get(q.Object).mentions++
 			}
 		})
@@ -209,8 +204,10 @@ type Provenance struct {
 func (s *Store) Facts(ctx context.Context, iri string) ([]FactRecord, error) {
 	node := quad.IRI(iri)
 	var stmts []quad.Value
+	seen := make(map[quad.Value]bool)
 	err := s.eachWith(ctx, quad.Object, node, func(q quad.Quad) {
-		if q.Predicate == RDFSubject || q.Predicate == RDFObject {
+		if (q.Predicate == RDFSubject || q.Predicate == RDFObject) && !seen[q.Subject] {
+			seen[q.Subject] = true
 			stmts = append(stmts, q.Subject)
 		}
 	})
@@ -219,7 +216,7 @@ func (s *Store) Facts(ctx context.Context, iri string) ([]FactRecord, error) {
 	}
 	prov := make(map[quad.Value]Provenance)
 	var out []FactRecord
-	for _, st := range slices.Compact(stmts) {
+	for _, st := range stmts {
 		f := FactRecord{Statement: ValueString(st), Confidence: 1}
 		var sentence quad.Value
 		err := s.eachWith(ctx, quad.Subject, st, func(q quad.Quad) {
@@ -362,7 +359,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		case RDFStatement:
 			st.Statements++
 		default:
-			if iri, ok := q.Subject.(quad.IRI); ok && strings.HasPrefix(string(iri), Base+"entity/") {
+			if IsEntity(q.Subject) {
 				entities[q.Subject] = true
 			}
 		}

@@ -63,11 +63,14 @@ const (
 	None         = quad.IRI(NS + "none")
 )
 
-// EntityClasses are the rdf:type values an entity node can have.
-var EntityClasses = []quad.IRI{Person, Organization, Place, Thing}
-
 // EntityIRI names the node of the entity with the canonical key.
 func EntityIRI(key string) quad.IRI { return quad.IRI(Base + "entity/" + Segment(key)) }
+
+// IsEntity reports whether v is an entity node.
+func IsEntity(v quad.Value) bool {
+	iri, ok := v.(quad.IRI)
+	return ok && strings.HasPrefix(string(iri), Base+"entity/")
+}
 
 // ConceptIRI names the node of a common-noun concept such as "demand".
 func ConceptIRI(key string) quad.IRI { return quad.IRI(Base + "concept/" + Segment(key)) }
@@ -92,9 +95,6 @@ func SentenceIRI(docID string, i int) quad.IRI {
 func StatementIRI(docID string, i int) quad.IRI {
 	return quad.IRI(fmt.Sprintf("%sdoc/%s/f/%d", Base, Segment(docID), i))
 }
-
-// relationPrefix is how every relation IRI starts.
-const relationPrefix = Base + "rel/"
 
 // LocalName returns the last path segment of a kg IRI, decoded, such as
 // "spokesman_of" for a relation; other values are returned as their string

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/boltdb/bolt"
@@ -41,6 +43,10 @@ type Options struct {
 // DefaultBatchQuads is the write transaction size used when
 // Options.BatchQuads is 0.
 const DefaultBatchQuads = 20000
+
+// ErrInUse is returned (wrapped) by Open when another process holds the
+// Bolt file or LevelDB directory.
+var ErrInUse = errors.New("in use by another process")
 
 // ErrReadOnly is returned by writes to a store opened read-only.
 var ErrReadOnly = errors.New("graph is open read-only")
@@ -81,13 +87,19 @@ func Open(addr string, opts Options) (*Store, error) {
 	case addr == "mem":
 		qs = memstore.New()
 	case strings.HasPrefix(addr, "leveldb:"):
-		qs, err = openRegistered("leveldb", strings.TrimPrefix(addr, "leveldb:"), copts, opts.ReadOnly)
+		dir := strings.TrimPrefix(addr, "leveldb:")
+		qs, err = openRegistered("leveldb", dir, copts, opts.ReadOnly)
+		if errors.Is(err, syscall.EAGAIN) {
+			err = ErrInUse
+		}
 	case strings.HasPrefix(addr, "postgres://"), strings.HasPrefix(addr, "postgresql://"):
 		qs, err = openRegistered("postgres", addr, copts, opts.ReadOnly)
 	default:
 		qs, err = openBolt(addr, copts, opts)
 	}
-	if err != nil {
+	if errors.Is(err, ErrInUse) {
+		return nil, fmt.Errorf("graph %s is %w", redact(addr), err)
+	} else if err != nil {
 		return nil, fmt.Errorf("open graph %s: %w", redact(addr), err)
 	}
 	return &Store{qs: qs, addr: addr, opts: opts}, nil
@@ -126,7 +138,7 @@ func openBolt(path string, copts cgraph.Options, opts Options) (cgraph.QuadStore
 	}
 	db, err := hbolt.Open(path, &bolt.Options{Timeout: opts.LockTimeout, ReadOnly: opts.ReadOnly})
 	if err == bolt.ErrTimeout {
-		return nil, fmt.Errorf("graph %s is in use by another process", path)
+		return nil, ErrInUse
 	} else if err != nil {
 		return nil, err
 	}
@@ -217,10 +229,12 @@ func (s *Store) Put(docs ...*extract.Document) error {
 		}
 		d, a := diff(old, Quads(doc))
 		if len(d)+len(a) > 0 {
-			d := DocIRI(doc.ID)
-			marker := quad.Quad{Subject: d, Predicate: Hash, Object: quad.String(ContentHash(doc)), Label: d}
-			dels = append(dels, marker)
-			adds = append(adds, marker)
+			// Unmark the document while it changes, even if its hash does not.
+			iri := DocIRI(doc.ID)
+			marker := quad.Quad{Subject: iri, Predicate: Hash, Object: quad.String(ContentHash(doc)), Label: iri}
+			if slices.Contains(old, marker) {
+				d, a = append(d, marker), append(a, marker)
+			}
 		}
 		dels, adds = append(dels, d...), append(adds, a...)
 		pending[doc.ID] = true

@@ -64,6 +64,18 @@ func TestPostgres(t *testing.T) {
 	}))
 }
 
+func TestLevelDBInUse(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "g")
+	s, err := graph.Open("leveldb:"+dir, graph.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := graph.Open("leveldb:"+dir, graph.Options{}); err == nil || !strings.Contains(err.Error(), "is in use by another process") {
+		t.Errorf("second Open: err = %v, want in use", err)
+	}
+}
+
 func TestBoltFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "g.kg")

@@ -61,6 +61,9 @@ func readLine(br *bufio.Reader, buf []byte, max int) ([]byte, error) {
 // readJSONL yields one document per line of br. Blank lines are ignored;
 // bad lines are reported with their line number and skipped.
 func readJSONL(br *bufio.Reader, f file, max int, yield func(*extract.Document, error) bool) bool {
+	if c, _ := peekNonSpace(br); c == '[' {
+		return yield(nil, &Error{Path: f.path, Msg: "a JSON array, not JSON Lines (one object per line); convert it with jq -c '.[]'"})
+	}
 	var buf []byte
 	for n := 1; ; n++ {
 		line, err := readLine(br, buf, max)

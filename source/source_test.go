@@ -65,6 +65,23 @@ func TestParseText(t *testing.T) {
 			body: "The ministry said.",
 		},
 		{
+			name:  "byline with affiliation",
+			in:    "Talks resume\nBY JANE DOE, The Washington Post\nDiplomats met.\n",
+			title: "Talks resume",
+			body:  "Diplomats met.",
+		},
+		{
+			name: "sentence starting with By is body",
+			in:   "By Friday, Russia had massed troops near the border.\nMore.\n",
+			body: "By Friday, Russia had",
+		},
+		{
+			name: "newswire date",
+			in:   "26-FEB-1987 15:01:01.79\nSALVADOR, Feb 26 - Showers continued.\n",
+			date: "26-FEB-1987 15:01:01.79",
+			body: "SALVADOR, Feb 26",
+		},
+		{
 			name: "one line without period is body",
 			in:   "Officials said talks would resume",
 			body: "Officials said talks would resume",
@@ -184,6 +201,7 @@ func TestBadInput(t *testing.T) {
 			"mixed.jsonl:8:29: invalid UTF-8",
 			"mixed.jsonl:10:2: malformed JSON",
 		}},
+		{"array.json", 0, []string{"array.json: a JSON array, not JSON Lines"}},
 		{"missing.txt", 0, []string{"missing.txt: cannot read input: no such file or directory"}},
 	}
 	for _, tt := range tests {

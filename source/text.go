@@ -32,7 +32,7 @@ var binaryMagic = []struct {
 func checkText(data []byte) *Error {
 	for _, m := range binaryMagic {
 		if bytes.HasPrefix(data, m.magic) {
-			return &Error{Msg: "not text: " + m.name + ""}
+			return &Error{Msg: "not text: " + m.name}
 		}
 	}
 	head := data[:min(len(data), 8192)]
@@ -76,12 +76,15 @@ func lineCol(data []byte, off int) (line, col int) {
 const maxTitle = 200
 
 var (
-	urlLine    = regexp.MustCompile(`^(?:https?://|www\.)\S+$`)
-	bylineLine = regexp.MustCompile(`^(?i:by)\s+\p{Lu}[\p{L}.'’-]*(?:[\s,]+(?:(?i:and)\s+)?\p{Lu}[\p{L}.'’-]*){0,8}(?:\s*[,|–—-]\s*[\p{L} .'’&-]+)?$`)
-	month      = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
-	weekday    = `(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?`
-	timePart   = `(?:[ T,]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{2,4})?)?`
-	dateLine   = regexp.MustCompile(`^(?i:(?:published|updated|posted|date)[: ]\s*)?` + weekday + `(?:` +
+	urlLine     = regexp.MustCompile(`^(?:https?://|www\.)\S+$`)
+	namePat     = `\p{Lu}[\p{L}.'’-]*`
+	nameWordPat = `(?:` + namePat + `|of|the|and|for)`
+	bylineLine  = regexp.MustCompile(`^(?i:by)\s+` + namePat + `(?:[\s,]+(?:(?i:and)\s+)?` + namePat + `){0,8}` + // By Jane Doe and John Roe
+		`(?:\s*[,|–—-]\s*` + nameWordPat + `(?:\s+` + nameWordPat + `){0,5})?$`) // , The Washington Post
+	month    = `(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
+	weekday  = `(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?`
+	timePart = `(?:[ T,]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{2,4})?)?`
+	dateLine = regexp.MustCompile(`^(?i:(?:published|updated|posted|date)[: ]\s*)?` + weekday + `(?:` +
 		`\d{8}` + // 20220128
 		`|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}` + // 2022-01-28
 		`|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}` + // 01/28/2022

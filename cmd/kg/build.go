@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"kg"
+	"kg/extract/entity"
 	"kg/source"
 )
 
@@ -54,6 +55,12 @@ Inputs that cannot be read (not UTF-8, binary, empty, malformed JSON,
 unreadable) are reported with file and line and skipped; the build then
 exits with status 3. With -strict it stops at the first one, status 1.
 
+An alias file (-aliases) corrects entity resolution, one rule a line:
+
+  alias Mr. P = Dmitry Peskov            this surface form names that entity
+  merge Kremlin press office = Kremlin   one entity; the right name wins
+  split John Smith                       joined only by this exact name
+
 Examples:
 
   kg build -o news.db articles/
@@ -73,7 +80,7 @@ Examples:
 		jsonOut := fs.Bool("json", false, "print the summary as JSON on standard output")
 		workers := fs.Int("j", 0, "extract `N` documents at once (default: one per CPU)")
 		maxSize := fs.Int("max-size", source.DefaultMaxSize, "skip articles (files or JSON lines) larger than `N` bytes")
-		aliases := fs.String("aliases", "", "TSV `file` of entity aliases (not supported yet)")
+		aliasFile := fs.String("aliases", "", "read corrections to entity resolution from `file` (see above)")
 		if err := parse(fs, args); err != nil {
 			return err
 		}
@@ -92,13 +99,16 @@ Examples:
 			return usagef("-format: %v", err)
 		}
 		if *workers < 0 {
-			return usagef("-j %d: want a positive number of workers", *workers)
+			return usagef("-j %d: want 0 (one per CPU) or more workers", *workers)
 		}
 		if *maxSize <= 0 {
 			return usagef("-max-size %d: want a positive number of bytes", *maxSize)
 		}
-		if *aliases != "" {
-			return fmt.Errorf("-aliases %s: entity alias files are not supported yet", *aliases)
+		var aliases *entity.Aliases
+		if *aliasFile != "" {
+			if aliases, err = readAliases(*aliasFile); err != nil {
+				return err
+			}
 		}
 
 		g, err := kg.Open(addr)
@@ -110,6 +120,7 @@ Examples:
 			Source:  source.Options{Format: f, Stdin: e.stdin, MaxSize: *maxSize},
 			Workers: *workers,
 			Strict:  *strict,
+			Aliases: aliases,
 		}
 		var bar *progressBar
 		if !*quiet && isTerminalWriter(e.stderr) {
@@ -134,7 +145,7 @@ Examples:
 			fmt.Fprintln(e.stderr, summaryLine(st))
 		}
 		if errors.Is(err, context.Canceled) {
-			fmt.Fprintf(e.stderr, "kg build: interrupted; %d documents were stored, run the same command again to resume\n", st.Documents)
+			fmt.Fprintf(e.stderr, "kg build: interrupted after storing %s; run the same command again to resume\n", plural(st.Documents, "document"))
 		}
 		if err != nil {
 			return err
@@ -145,6 +156,16 @@ Examples:
 		return nil
 	}
 	return c
+}
+
+// readAliases reads an entity alias file.
+func readAliases(name string) (*entity.Aliases, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("-aliases: %w", err)
+	}
+	defer f.Close()
+	return entity.ParseAliases(f, name)
 }
 
 // flagSet reports whether the flag was given on the command line.

@@ -6,5 +6,7 @@ func extraCommands() []*command {
 		trainCommand(),
 		extractCommand(), evalCommand(),
 		buildCommand(), queryCommand(), exportCommand(), importCommand(), rmCommand(), statsCommand(),
+		shellCommand(),
+		serveCommand(),
 	}
 }

@@ -36,6 +36,7 @@ Examples:
 		limit := fs.Int("limit", 100, "print at most `N` results; 0 for all")
 		timeout := fs.Duration("timeout", 30*time.Second, "stop a query that runs longer than `D`")
 		file := fs.String("f", "", "read the query from `file`")
+		lang := fs.String("lang", "gizmo", "query `language`: gizmo, or path for kg's path queries (see kg help shell)")
 		if err := parse(fs, args); err != nil {
 			return err
 		}
@@ -65,6 +66,9 @@ Examples:
 			var cancel context.CancelFunc
 			ctx, cancel = context.WithTimeout(ctx, *timeout)
 			defer cancel()
+		}
+		if *lang != "gizmo" {
+			return queryLang(ctx, e, g, *lang, q, *limit, *timeout)
 		}
 		res, err := g.Gizmo(ctx, q, *limit)
 		if errors.Is(err, context.DeadlineExceeded) {

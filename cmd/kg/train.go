@@ -127,6 +127,9 @@ func runTrainer(t trainer, shared, path string, progress io.Writer) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return err
+	}
 	if err := os.Rename(f.Name(), path); err != nil {
 		return err
 	}
@@ -162,8 +165,9 @@ func trainTagger(shared string, progress io.Writer) (writerTo, error) {
 }
 
 // trainNER trains the entity recognizer on Universal NER English-EWT, with
-// the part-of-speech tags of the embedded tagger (retrain the tagger first
-// for its changes to reach the recognizer).
+// the part-of-speech tags of the embedded tagger (retrain the tagger and
+// rebuild kg first for its changes to reach the recognizer) and word
+// statistics from the Reuters news corpus.
 func trainNER(shared string, progress io.Writer) (writerTo, error) {
 	read := func(split string) ([]ner.Example, error) {
 		uner := filepath.Join(shared, "uner", "EWT", "en_ewt-ud-"+split+".iob2")
@@ -183,12 +187,21 @@ func trainNER(shared string, progress io.Writer) (writerTo, error) {
 	if err != nil {
 		return nil, err
 	}
+	news := filepath.Join(shared, "corpus", "reuters21578.jsonl.gz")
+	if _, err := os.Stat(news); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("missing %s: the shared news corpus is not there (set --shared)", news)
+	}
+	corpus, err := ner.ReadNewsCorpus(news)
+	if err != nil {
+		return nil, err
+	}
 	tagger, err := tag.Load()
 	if err != nil {
 		return nil, err
 	}
 	opts := ner.DefaultOptions()
 	opts.Tagger = tagger
+	opts.Corpus = corpus
 	opts.Progress = progress
 	return ner.Train(train, dev, opts)
 }

@@ -182,7 +182,7 @@ func (s *Sentence) Document() *extract.Document {
 func Write(w io.Writer, doc *extract.Document) error {
 	bw := bufio.NewWriter(w)
 	for i, s := range doc.Sentences {
-		fmt.Fprintf(bw, "# sent_id = %s-%d\n# text = %s\n", doc.ID, i+1, oneLine(doc.Text[s.Start:s.End]))
+		fmt.Fprintf(bw, "# sent_id = %s-%d\n# text = %s\n", doc.ID, i+1, oneLine(doc.Text[s.Span.Start:s.Span.End]))
 		for j := s.First; j < s.End; j++ {
 			t := &doc.Tokens[j]
 			head := 0

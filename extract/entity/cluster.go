@@ -38,13 +38,19 @@ func (d *docState) cluster(x *Index) []*cluster {
 	var full, single []pm
 	for i := range d.doc.Mentions {
 		m := &d.doc.Mentions[i]
-		if m.Type != extract.Person && m.End-m.First == 1 && d.info[i].gaz == nil && d.capitalized(m.First) {
-			// A surname the index knows, tagged as something else.
-			for _, e := range x.bySur[surnameKey(d.info[i].name)] {
-				if e.typ == extract.Person && e.first != "" {
-					m.Type, m.Kind = extract.Person, ""
-					break
-				}
+		if m.Type == extract.Person || d.info[i].gaz != nil || !d.capitalized(m.First) || m.End-m.First > 4 {
+			continue
+		}
+		// A person the index knows, tagged as something else: the surname
+		// alone, or a full name with a fitting first name.
+		n := parsePerson(d.info[i].name)
+		if n.first == "" && m.End-m.First > 1 {
+			continue
+		}
+		for _, e := range x.bySur[surnameKey(n.last)] {
+			if e.typ == extract.Person && e.first != "" && firstCompatible(e.first, n.first) {
+				m.Type, m.Kind = extract.Person, ""
+				break
 			}
 		}
 	}
@@ -241,40 +247,17 @@ func (d *docState) link(x *Index, clusters []*cluster) {
 	}
 }
 
-// linkPerson links a cluster with a full name. Candidates share the
-// surname key; the best has the same first name, then a transliteration
-// variant, then a short form; an entity known by its surname alone comes
-// last and is renamed by the full name.
+// linkPerson links a cluster with a full name to the person entity that
+// fits it best (see fit), or to a new one.
 func (d *docState) linkPerson(x *Index, c *cluster) {
 	display := bestForm(c.forms)
 	var best *entry
-	bestScore := -1
-	for _, e := range x.byName[gazetteer.Key(display)] {
-		if e.typ == extract.Person {
-			best, bestScore = e, 4
-			break
-		}
-	}
-	for _, e := range x.bySur[c.sur] {
-		if best != nil && bestScore == 4 {
-			break
-		}
-		if e.typ != extract.Person || (x.split[gazetteer.Key(e.name)] || x.split[gazetteer.Key(display)]) && gazetteer.Key(e.name) != gazetteer.Key(display) {
-			continue
-		}
-		score := -1
-		switch {
-		case e.first == "":
-			score = 0
-		case gazetteer.Skeleton(e.first) == gazetteer.Skeleton(c.first):
-			score = 3
-		case gazetteer.Close(firstKey(e.first), firstKey(c.first)):
-			score = 2
-		case firstCompatible(e.first, c.first):
-			score = 1
-		}
-		if score > bestScore || score == bestScore && score >= 0 && better(e, best) {
-			best, bestScore = e, score
+	bestFit := -1
+	candidates := append(slices.Clone(x.byName[gazetteer.Key(display)]), x.bySur[c.sur]...)
+	for _, e := range candidates {
+		f := x.fit(e, c.first, c.sur, display)
+		if f > bestFit || f == bestFit && f >= 0 && better(e, best) {
+			best, bestFit = e, f
 		}
 	}
 	if best == nil {
@@ -286,6 +269,33 @@ func (d *docState) linkPerson(x *Index, c *cluster) {
 	}
 	x.rename(best)
 	c.entry = best
+}
+
+// fit grades how well person entity e fits a full name (first name, surname
+// key, display form): 4 it has this very name, 3 the same first name up to
+// transliteration, 2 a spelling variant of it, 1 a short form or nickname,
+// 0 e is known by its surname alone; -1 it does not fit. Under a "split"
+// rule only the very name fits.
+func (x *Index) fit(e *entry, first, sur, display string) int {
+	if e.typ != extract.Person {
+		return -1
+	}
+	same := e.aliases[display] || gazetteer.Key(e.name) == gazetteer.Key(display)
+	switch {
+	case same:
+		return 4
+	case x.split[gazetteer.Key(e.name)] || x.split[gazetteer.Key(display)] || e.sur != sur:
+		return -1
+	case e.first == "":
+		return 0
+	case gazetteer.Skeleton(e.first) == gazetteer.Skeleton(first):
+		return 3
+	case gazetteer.Close(firstKey(e.first), firstKey(first)):
+		return 2
+	case firstCompatible(e.first, first):
+		return 1
+	}
+	return -1
 }
 
 // better orders entities of equal fit: more mentions, then smaller key.

@@ -7,24 +7,45 @@ import (
 	"kg/extract/gazetteer"
 )
 
-// Coref is the stage after relation extraction: every fact argument with
-// no mention (Arg.Mention < 0) whose head is a pronoun or a definite
-// description ("he", "the Kremlin spokesman", "the alliance") gets the
-// mention Antecedent finds, so Speech facts name their speaker.
+// Coref is the stage after relation extraction: every fact argument whose
+// head is a pronoun or a definite description ("he", "the Kremlin
+// spokesman", "the alliance") and lies in no mention gets the mention
+// Antecedent finds, so Speech facts name their speaker. An argument linked
+// to a mention its head is not part of ("the Kremlin spokesman" linked to
+// Kremlin) is relinked when the description resolves.
 // It needs Mention.Entity set by a Resolver and reads its Role facts.
-type Coref struct{}
+type Coref struct {
+	// Index, when set, adds the roles learned from earlier documents: "the
+	// Russian president" finds Putin in an article that never calls him so.
+	Index *Index
+}
 
 // Annotate links pronoun and description arguments of doc.Facts.
-func (Coref) Annotate(doc *extract.Document) error {
+func (co Coref) Annotate(doc *extract.Document) error {
 	c := newCorefState(doc)
+	if co.Index != nil {
+		seen := map[string]bool{}
+		var keys []string
+		for _, m := range doc.Mentions {
+			if m.Type == extract.Person && m.Entity != "" && !seen[m.Entity] {
+				seen[m.Entity] = true
+				keys = append(keys, m.Entity)
+			}
+		}
+		c.roles = append(c.roles, co.Index.rolesOf(keys)...)
+	}
 	for i := range doc.Facts {
 		f := &doc.Facts[i]
 		for _, a := range []*extract.Arg{&f.Subject, &f.Object} {
-			if a.Mention >= 0 || a.Head < 0 || a.Head >= len(doc.Tokens) {
+			if a.Head < 0 || a.Head >= len(doc.Tokens) || mentionAt(doc, a.Head) >= 0 {
 				continue
 			}
-			if m, ok := c.antecedent(a.Head); ok {
+			if m, ok := c.titled(a); ok {
 				a.Mention = m
+			} else if m, ok := c.antecedent(a.Head); ok {
+				a.Mention = m
+			} else if c.possessor(a) {
+				a.Mention = -1 // "Mr. Putin's top deputies" are not Putin
 			}
 		}
 	}
@@ -59,6 +80,7 @@ type corefState struct {
 	quoted []bool          // token lies inside quotation marks
 	gender map[string]byte // entity key → 'm' or 'f'
 	sent   []int
+	roles  []titledRole // from the document's Role facts and the index
 }
 
 var pronounGender = map[string]byte{"he": 'm', "him": 'm', "his": 'm', "himself": 'm',
@@ -117,10 +139,14 @@ func newCorefState(doc *extract.Document) *corefState {
 		}
 	}
 	for _, f := range doc.Facts {
-		if f.Kind == extract.Role && f.Subject.Mention >= 0 {
-			if g := titleGender[lastWord(strings.ToLower(f.RelText))]; g != 0 {
-				c.gender[doc.Mentions[f.Subject.Mention].Entity] = g
-			}
+		if f.Kind != extract.Role || f.Subject.Mention < 0 || f.Object.Mention < 0 {
+			continue
+		}
+		r := titledRole{doc.Mentions[f.Subject.Mention].Entity, strings.ToLower(f.RelText),
+			doc.Mentions[f.Object.Mention].Name}
+		c.roles = append(c.roles, r)
+		if g := titleGender[lastWord(r.title)]; g != 0 {
+			c.gender[r.entity] = g
 		}
 	}
 	return c
@@ -143,6 +169,55 @@ func (c *corefState) antecedent(tok int) (int, bool) {
 		})
 	}
 	return c.description(tok)
+}
+
+// titled finds the person a title-headed phrase names: "U.S. Secretary of
+// State Antony Blinken" headed by Secretary is Blinken. It is the first
+// person mention after the head before a verb or punctuation, else the one
+// inside the phrase nearest its head.
+func (c *corefState) titled(a *extract.Arg) (int, bool) {
+	doc := c.doc
+	w := strings.ToLower(doc.Tokens[a.Head].Text)
+	if _, ok := titles[w]; !ok {
+		if _, ok := titles[lastWord(w)]; !ok {
+			return -1, false
+		}
+	}
+	// A name right after the title: "White House press secretary | Jen
+	// Psaki", "US Ambassador | to the United Nations Linda Thomas-Greenfield".
+	for t := a.Head + 1; t < len(doc.Tokens) && t <= a.Head+8; t++ {
+		if m := mentionAt(doc, t); m >= 0 && doc.Mentions[m].Type == extract.Person {
+			return m, true
+		}
+		if tk := doc.Tokens[t]; tk.UPOS == extract.VERB || tk.UPOS == extract.AUX || !hasLetterOrDigit(tk.Text) {
+			break
+		}
+	}
+	best, dist := -1, 0
+	for i, m := range doc.Mentions {
+		if m.Type != extract.Person || !a.Span.Contains(m.Span) {
+			continue
+		}
+		d := max(m.First-a.Head, a.Head-m.End+1)
+		if best < 0 || d < dist {
+			best, dist = i, d
+		}
+	}
+	return best, best >= 0
+}
+
+// possessor reports whether the argument's mention owns its head: the
+// mention ends before the head and a possessive follows it.
+func (c *corefState) possessor(a *extract.Arg) bool {
+	if a.Mention < 0 || a.Mention >= len(c.doc.Mentions) {
+		return false
+	}
+	m := c.doc.Mentions[a.Mention]
+	if m.End > a.Head || m.End >= len(c.doc.Tokens) {
+		return false
+	}
+	w := gazetteer.Fold(c.doc.Tokens[m.End].Text)
+	return w == "'s" || w == "'"
 }
 
 func otherGender(g byte) byte {
@@ -190,7 +265,10 @@ func (c *corefState) description(tok int) (int, bool) {
 			head, first = t, s
 		}
 	}
-	// Modifiers back to the determiner: a country adjective or a name.
+	// Modifiers back to the determiner: a country adjective or a name. A
+	// description is definite ("the spokesman") or names its owner
+	// ("Kremlin spokesman Peskov said" in a headline); "a spokesman" is
+	// no one in particular.
 	owner := ""
 	t := first - 1
 	for ; t >= 0 && !determiners[words[t]]; t-- {
@@ -203,12 +281,11 @@ func (c *corefState) description(tok int) (int, bool) {
 			t = doc.Mentions[m].First
 			continue
 		}
-		if rankPrefixes[words[t]] {
-			continue
+		if !modifier(words[t]) {
+			break
 		}
-		return -1, false
 	}
-	if t < 0 || words[t] != "the" {
+	if t >= 0 && words[t] != "the" && (determiners[words[t]] || owner == "") || t < 0 && owner == "" {
 		return -1, false
 	}
 	if kinds, ok := classKinds[head]; ok {
@@ -228,34 +305,26 @@ func (c *corefState) description(tok int) (int, bool) {
 	return c.nearest(tok, func(m extract.Mention) bool { return holders[m.Entity] })
 }
 
-// titleHolders returns the entities whose Role facts carry title (for
-// owner, when given).
+// titleHolders returns the entities whose roles carry title (for owner,
+// when given).
 func (c *corefState) titleHolders(title, owner string) map[string]bool {
 	out := map[string]bool{}
-	for _, f := range c.doc.Facts {
-		if f.Kind != extract.Role || f.Subject.Mention < 0 || f.Object.Mention < 0 {
-			continue
+	for _, r := range c.roles {
+		fits := strings.HasSuffix(r.title, title) || title == "leader" && leaderTitles[lastWords(r.title)] ||
+			title == "official" || title == "diplomat" && strings.Contains(r.title, "minister")
+		if fits && (owner == "" || r.owner == owner) {
+			out[r.entity] = true
 		}
-		held := strings.ToLower(f.RelText)
-		fits := strings.HasSuffix(held, title) || title == "leader" && leaderTitles[lastWords(held)] ||
-			title == "official" || title == "diplomat" && strings.Contains(held, "minister")
-		if !fits {
-			continue
-		}
-		if owner != "" && c.doc.Mentions[f.Object.Mention].Name != owner {
-			continue
-		}
-		out[c.doc.Mentions[f.Subject.Mention].Entity] = true
 	}
 	return out
 }
 
-// lastWords strips rank prefixes from a title: "deputy prime minister" →
-// "prime minister".
+// lastWords strips modifiers from a title: "former deputy prime
+// minister" → "prime minister".
 func lastWords(title string) string {
 	for {
 		w, rest, ok := strings.Cut(title, " ")
-		if !ok || !rankPrefixes[w] && titles[title] != "" {
+		if !ok || !modifier(w) {
 			return title
 		}
 		title = rest

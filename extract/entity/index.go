@@ -44,6 +44,52 @@ type entry struct {
 	sur     string // surname key, persons only
 	first   string // first name of name, persons only
 	count   int    // mentions resolved to it
+	roles   []heldRole
+}
+
+// heldRole is a title an entity holds, learned from a Role fact.
+type heldRole struct {
+	title string // lower case, as written: "foreign minister"
+	owner *entry
+}
+
+// titledRole is a role as coreference reads it: who holds which title of
+// which owner, by key and names.
+type titledRole struct {
+	entity, title, owner string
+}
+
+// learnRoles records the Role facts of a resolved document, so that a
+// later document saying only "the Russian president" finds its holder.
+func (x *Index) learnRoles(doc *extract.Document) {
+	for _, f := range doc.Facts {
+		if f.Kind != extract.Role || f.Subject.Mention < 0 || f.Object.Mention < 0 {
+			continue
+		}
+		e, o := x.byKey[x.follow(doc.Mentions[f.Subject.Mention].Entity)], x.byKey[x.follow(doc.Mentions[f.Object.Mention].Entity)]
+		if e == nil || o == nil {
+			continue
+		}
+		r := heldRole{strings.ToLower(f.RelText), o}
+		if !slices.Contains(e.roles, r) {
+			e.roles = append(e.roles, r)
+		}
+	}
+}
+
+// rolesOf returns the roles the index knows for the given entity keys.
+func (x *Index) rolesOf(keys []string) []titledRole {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	var out []titledRole
+	for _, k := range keys {
+		if e := x.byKey[x.follow(k)]; e != nil {
+			for _, r := range e.roles {
+				out = append(out, titledRole{k, r.title, r.owner.name})
+			}
+		}
+	}
+	return out
 }
 
 // Entry is one known entity, as Entries lists it.
@@ -110,6 +156,17 @@ func (x *Index) Canonical(key string) string {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	return x.follow(key)
+}
+
+// Name returns the current display name of the entity with key (any key
+// it ever had), or "" for an unknown key.
+func (x *Index) Name(key string) string {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if e := x.byKey[x.follow(key)]; e != nil {
+		return e.name
+	}
+	return ""
 }
 
 func (x *Index) follow(key string) string {

@@ -56,13 +56,20 @@ var titles = func() map[string]string {
 // titleWords is the longest title in words.
 const titleWords = 4
 
-// rankPrefixes may stand before a title and become part of it.
+// rankPrefixes may stand before a title; those marked true become part of
+// it ("deputy head"), the others are skipped ("former spokesman").
 var rankPrefixes = map[string]bool{"deputy": true, "vice": true, "assistant": true, "acting": false,
 	"former": false, "then": false, "top": false, "senior": false, "new": false, "current": false,
 	"outgoing": false, "incoming": false, "longtime": false, "interim": false, "chief": true,
 	"first": true, "principal": true}
 
-// gendered titles.
+// modifier reports whether w may stand before a title.
+func modifier(w string) bool {
+	_, ok := rankPrefixes[strings.TrimSuffix(w, "-")]
+	return ok
+}
+
+// titleGender holds the titles that tell their bearer's gender.
 var titleGender = map[string]byte{
 	"spokesman": 'm', "spokeswoman": 'f', "chairman": 'm', "chairwoman": 'f', "king": 'm',
 	"queen": 'f', "prince": 'm', "princess": 'f', "congressman": 'm', "congresswoman": 'f',
@@ -125,12 +132,42 @@ func parsePerson(s string) personName {
 	if particles[strings.ToLower(strings.SplitN(words[0], "-", 2)[0])] && len(words) > 1 {
 		start = 0
 	}
+	if familyFirst(words) {
+		return personName{first: strings.Join(words[1:], " "), last: words[0], display: strings.Join(words, " ")}
+	}
 	n := personName{last: strings.Join(words[start:], " "), display: strings.Join(words, " ")}
 	if start > 0 && !isInitial(words[0]) {
 		n.first = words[0]
 	}
 	return n
 }
+
+// familyFirst reports whether a name is written family name first, as
+// Chinese and Korean names are in English news ("Xi Jinping", "Kim Jong
+// Un"): its first word is a common family name of those languages. Kim and
+// Lee, also English given names, count only in three-word names.
+func familyFirst(words []string) bool {
+	if len(words) < 2 || len(words) > 3 {
+		return false
+	}
+	w := strings.ToLower(words[0])
+	if w == "kim" || w == "lee" {
+		return len(words) == 3
+	}
+	return familyNames[w]
+}
+
+var familyNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`xi li wang zhang liu chen yang zhao huang zhou wu xu sun hu zhu gao
+		lin guo ma luo liang song zheng xie han tang feng dong xiao cao yuan deng fu shen zeng peng
+		su jiang cai jia ding wei xue ye yan pan du dai xia zhong tian ren fang shi yao tan liao zou
+		xiong jin hao kong bai cui mao qiu qin gu hou shao meng duan lei qian yin wen wan
+		park choi jung yoon moon kang cho shin`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // isInitial reports whether w is an initial: "J.", "S", "J.R.".
 func isInitial(w string) bool {

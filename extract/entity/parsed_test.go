@@ -30,8 +30,8 @@ func parsedDocs(t *testing.T) map[string]*extract.Document {
 			if strings.HasPrefix(label, "B-") {
 				doc.Mentions = append(doc.Mentions, extract.Mention{Span: tok.Span, First: i, End: i + 1,
 					Type: extract.ParseEntityType(label[2:])})
-			} else if m := &doc.Mentions[len(doc.Mentions)-1]; len(doc.Mentions) > 0 {
-				m.End, m.Span.End = i+1, tok.End
+			} else if n := len(doc.Mentions); n > 0 {
+				doc.Mentions[n-1].End, doc.Mentions[n-1].Span.End = i+1, tok.End
 			}
 		}
 		out[s.ID] = doc

@@ -26,6 +26,14 @@
 //
 // Antecedent and Coref resolve pronouns and definite descriptions ("he",
 // "the Kremlin spokesman") to mentions, for speakers of Speech facts.
+//
+// One Index serves a whole corpus; stages run in this order:
+//
+//	idx := entity.NewIndex() // or filled from the graph with idx.Add
+//	tokenizer, tagger, parser, recognizer, entity.New(idx), openie.New(), entity.Coref{}
+//
+// Keys are stable up to renames: see Index for how "Peskov" read before
+// "Dmitry Peskov" ends as one entity whatever the order.
 package entity
 
 import (
@@ -60,6 +68,12 @@ func (r *Resolver) Index() *Index { return r.idx }
 // Annotate repairs doc.Mentions, sets their Entity and Name, and adds Role
 // facts.
 func (r *Resolver) Annotate(doc *extract.Document) error {
+	for _, s := range doc.Sentences {
+		if s.First < 0 || s.End > len(doc.Tokens) || s.First > s.End {
+			return fmt.Errorf("entity: %s: sentence tokens [%d,%d) out of range (%d tokens)",
+				doc.Position(s.Start), s.First, s.End, len(doc.Tokens))
+		}
+	}
 	for i, m := range doc.Mentions {
 		if m.First < 0 || m.End > len(doc.Tokens) || m.First >= m.End {
 			return fmt.Errorf("entity: %s: mention %d covers tokens [%d,%d) of %d",
@@ -73,6 +87,9 @@ func (r *Resolver) Annotate(doc *extract.Document) error {
 	d.link(r.idx, clusters)
 	r.idx.mu.Unlock()
 	d.roles()
+	r.idx.mu.Lock()
+	r.idx.learnRoles(doc)
+	r.idx.mu.Unlock()
 	return nil
 }
 
@@ -82,6 +99,8 @@ type docState struct {
 	info  []mentionInfo // parallel to doc.Mentions
 	sent  []int         // sentence of each token
 	lower []string      // lower-cased token text, ASCII quotes
+
+	surnames map[string]bool // surname keys of the person mentions
 }
 
 // mentionInfo is what the resolver learns about one mention.
@@ -90,7 +109,6 @@ type mentionInfo struct {
 	name    string           // the name alone: "Peskov"
 	gaz     *gazetteer.Entry // the gazetteer entry it names, if any
 	canon   string           // canonical name of a place or organization
-	gender  byte             // 'm', 'f' or 0, from honorifics and titles
 }
 
 func newDocState(doc *extract.Document) *docState {
@@ -106,15 +124,12 @@ func newDocState(doc *extract.Document) *docState {
 	for i, t := range doc.Tokens {
 		d.lower[i] = strings.ToLower(gazetteer.Fold(t.Text))
 	}
-	d.info = make([]mentionInfo, len(doc.Mentions))
-	for i, m := range doc.Mentions {
-		d.info[i].surface = doc.Slice(m.Span)
-	}
+	d.info = make([]mentionInfo, len(doc.Mentions)) // filled by trim
 	return d
 }
 
-// sentenceEnd returns the end of the token range of the sentence holding
-// token t (all tokens when the document has no sentences).
+// sentenceBounds returns the token range of the sentence holding token t
+// (all tokens when the document has no sentences).
 func (d *docState) sentenceBounds(t int) (int, int) {
 	if s := d.sent[t]; s >= 0 {
 		return d.doc.Sentences[s].First, d.doc.Sentences[s].End
@@ -122,8 +137,14 @@ func (d *docState) sentenceBounds(t int) (int, int) {
 	return 0, len(d.doc.Tokens)
 }
 
+// text returns the text of tokens [first, end) with its spacing made
+// single spaces (news wires break lines inside names).
 func (d *docState) text(first, end int) string {
-	return d.doc.Text[d.doc.Tokens[first].Start:d.doc.Tokens[end-1].End]
+	s := d.doc.Text[d.doc.Tokens[first].Start:d.doc.Tokens[end-1].End]
+	if strings.ContainsAny(s, "\n\r\t") || strings.Contains(s, "  ") {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return s
 }
 
 func (d *docState) capitalized(t int) bool {
@@ -135,18 +156,17 @@ func isPossessive(w string) bool { return w == "'s" || w == "'" || w == "s" }
 
 var determiners = map[string]bool{"the": true, "a": true, "an": true}
 
-// honorific returns the gender an honorific token tells and whether it is
-// one.
-func (d *docState) honorific(t int) (byte, bool) {
-	g, ok := honorifics[strings.TrimSuffix(d.lower[t], ".")]
-	return g, ok
+// honorific reports whether token t is an honorific: "Mr.", "Ms", "Dr.".
+func (d *docState) honorific(t int) bool {
+	_, ok := honorifics[strings.TrimSuffix(d.lower[t], ".")]
+	return ok
 }
 
 // titleAt matches the longest title starting at token t within [t, end),
 // with rank prefixes ("deputy") before it.
 func (d *docState) titleAt(t, end int) (string, int) {
 	start := t
-	for t < end && rankPrefixes[strings.TrimSuffix(d.lower[t], "-")] {
+	for t < end && modifier(d.lower[t]) {
 		t++
 	}
 	title, e := matchTitle(d.lower[:end], t)
@@ -170,7 +190,7 @@ func (d *docState) titleEndingAt(p, first int) (string, int) {
 		return "", start
 	}
 	s := start
-	for s > first && rankPrefixes[strings.TrimSuffix(d.lower[s-1], "-")] {
+	for s > first && modifier(d.lower[s-1]) {
 		s--
 	}
 	return d.withPrefixes(s, start, best), s
@@ -195,13 +215,21 @@ func (d *docState) fixMentions() {
 		d.trim(i)
 	}
 	d.splitAfterTitles()
+	d.splitAtTitles()
 	d.splitConjoined()
 	d.extendFirstNames()
 	d.joinHyphens()
+	d.joinAdjacent()
 	d.dropNonNames()
 	d.addGazetteerMentions()
 	d.addSurnameMentions()
 	d.addDemonymMentions()
+	d.surnames = map[string]bool{}
+	for i, m := range doc.Mentions {
+		if m.Type == extract.Person {
+			d.surnames[surnameKey(parsePerson(d.info[i].name).last)] = true
+		}
+	}
 	for i := range doc.Mentions {
 		d.describe(i)
 	}
@@ -223,6 +251,7 @@ var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": tr
 func (d *docState) trim(i int) {
 	m := &d.doc.Mentions[i]
 	inf := &d.info[i]
+	d.cutAtBrackets(m)
 	for m.End-m.First > 1 {
 		w := d.lower[m.End-1]
 		if !isPossessive(w) && hasLetterOrDigit(w) && !timeWords[w] && (d.capitalized(m.End-1) || !hasLetter(w)) {
@@ -237,7 +266,8 @@ func (d *docState) trim(i int) {
 	// A title that begins before the mention may end inside it: "Secretary
 	// of [State Antony Blinken]".
 	sfirst, _ := d.sentenceBounds(m.First)
-	for e := m.End - 2; e >= m.First; e-- {
+	business := d.orgWords(m.First, m.End) // "General Electric Co" has no title
+	for e := m.End - 2; e >= m.First && !business; e-- {
 		if t, s := d.titleEndingAt(e, sfirst); t != "" && s < m.First && d.capitalized(e+1) {
 			m.First, personal = e+1, true
 			break
@@ -245,18 +275,16 @@ func (d *docState) trim(i int) {
 	}
 	for m.End-m.First > 1 {
 		w := d.lower[m.First]
-		if determiners[w] || !hasLetter(w) || isPossessive(w) {
-			m.First++
+		if determiners[w] || !hasLetter(w) || isPossessive(w) || !d.capitalized(m.First) && !particles[w] {
+			m.First++ // also the lower-case words of a run-on: "[said Russian Foreign Ministry]"
 			continue
 		}
-		if g, ok := d.honorific(m.First); ok && d.capitalized(m.First+1) {
-			inf.gender = max(inf.gender, g)
+		if d.honorific(m.First) && d.capitalized(m.First+1) && !business {
 			m.First++
 			personal = true
 			continue
 		}
-		if t, e := d.titleAt(m.First, m.End); t != "" && e < m.End && d.capitalized(e) {
-			inf.gender = max(inf.gender, titleGender[lastWord(t)])
+		if t, e := d.titleAt(m.First, m.End); t != "" && e < m.End && d.capitalized(e) && !business {
 			m.First = e
 			personal = true
 			continue
@@ -267,18 +295,40 @@ func (d *docState) trim(i int) {
 		}
 		break
 	}
+	if m.First > sfirst && !business {
+		if t, _ := d.titleEndingAt(m.First-1, sfirst); t != "" {
+			personal = true // "Secretary of State [Antony J. Blinken]" tagged OTH
+		}
+	}
 	if personal && m.Type != extract.Person {
 		if _, known := gazetteer.Lookup(d.text(m.First, m.End)); !known {
 			m.Type, m.Kind = extract.Person, ""
 		}
 	}
-	if m.First > 0 && m.Type == extract.Person {
-		if g, ok := d.honorific(m.First - 1); ok {
-			inf.gender = max(inf.gender, g)
-			inf.surface = d.text(m.First-1, m.End)
-		}
-	}
 	d.setSpan(i)
+	inf.surface = inf.name
+	if m.First > 0 && m.Type == extract.Person && d.honorific(m.First-1) {
+		inf.surface = d.text(m.First-1, m.End) // "Mr. Peskov" stays an alias
+	}
+}
+
+// cutAtBrackets keeps the longest part of a mention that brackets or
+// quotation marks cut: "[Augusta S.P.A.) (Sikorsky]".
+func (d *docState) cutAtBrackets(m *extract.Mention) {
+	bestFirst, bestEnd := m.First, m.First
+	from := m.First
+	for t := m.First; t <= m.End; t++ {
+		if t < m.End && !strings.ContainsAny(d.lower[t], "()[]{}\"“”‘’«»") {
+			continue
+		}
+		if t-from > bestEnd-bestFirst {
+			bestFirst, bestEnd = from, t
+		}
+		from = t + 1
+	}
+	if bestEnd > bestFirst {
+		m.First, m.End = bestFirst, bestEnd
+	}
 }
 
 // splitAfterTitles splits a mention that runs an organization or country
@@ -306,42 +356,94 @@ func (d *docState) splitAfterTitles() {
 		}
 		for k := m.End - 2; k > m.First; k-- {
 			g, ok := gazetteer.Lookup(d.text(m.First, k))
-			if !ok || !d.capitalized(k) {
+			if !ok || !d.capitalized(k) || d.orgWords(k, m.End) {
 				continue
 			}
-			d.doc.Mentions[i].End, d.doc.Mentions[i].Type, d.doc.Mentions[i].Kind = k, g.Type, g.Kind
-			d.setSpan(i)
-			d.doc.Mentions = append(d.doc.Mentions, extract.Mention{First: k, End: m.End, Type: extract.Person})
-			d.info = append(d.info, mentionInfo{surface: d.text(k, m.End)})
-			d.setSpan(len(d.doc.Mentions) - 1)
+			d.doc.Mentions[i].Type, d.doc.Mentions[i].Kind = g.Type, g.Kind
+			d.split(i, k, k, extract.Person, "")
 			break
 		}
 	}
 }
 
-// splitConjoined splits a mention of two known names joined by "and"
-// ("Twitter and Facebook") that is no known name itself.
+// orgWords reports whether tokens [first, end) hold a word that names
+// organizations rather than people: "[Goldman Sachs] International Corp".
+func (d *docState) orgWords(first, end int) bool {
+	for t := first; t < end; t++ {
+		if orgWord[strings.TrimSuffix(d.lower[t], ".")] {
+			return true
+		}
+	}
+	return false
+}
+
+var orgWord = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`corp corporation inc incorporated ltd limited co company group holding
+		holdings plc llc ag sa nv gmbh bank bancorp fund trust securities capital partners international
+		national institute university college school association council committee commission board
+		agency authority office department ministry party union foundation center centre society
+		exchange service services airlines airways energy systems industries motors press news times
+		post journal network television radio`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// splitAtTitles splits a mention that runs owner, title and person
+// together — "[Putin's spokesman, Dmitry S. Peskov]" — at a lower-case
+// title inside it: the owner keeps the mention, the person gets a new one.
+func (d *docState) splitAtTitles() {
+	for i, n := 0, len(d.doc.Mentions); i < n; i++ {
+		m := d.doc.Mentions[i]
+		for k := m.First + 1; k < m.End-1; k++ {
+			if d.capitalized(k) {
+				continue
+			}
+			t, e := d.titleAt(k, m.End)
+			if t == "" {
+				continue
+			}
+			for e < m.End && (!hasLetter(d.lower[e]) || determiners[d.lower[e]]) {
+				e++
+			}
+			left := k
+			for left > m.First && (isPossessive(d.lower[left-1]) || !hasLetterOrDigit(d.lower[left-1])) {
+				left--
+			}
+			if e >= m.End || !d.capitalized(e) || left == m.First {
+				break
+			}
+			d.split(i, left, e, extract.Person, "")
+			break
+		}
+	}
+}
+
+// splitConjoined splits a mention of two names joined by "and": two
+// persons ("[Antony Blinken and Jens Stoltenberg]") or two known places or
+// organizations ("[Twitter and Facebook]") that are no known name together.
 func (d *docState) splitConjoined() {
 	for i, n := 0, len(d.doc.Mentions); i < n; i++ {
 		m := d.doc.Mentions[i]
-		if _, known := gazetteer.Lookup(d.text(m.First, m.End)); known || m.Type == extract.Person {
+		if _, known := gazetteer.Lookup(d.text(m.First, m.End)); known {
 			continue
 		}
 		for k := m.First + 1; k < m.End-1; k++ {
-			if d.lower[k] != "and" {
+			if d.lower[k] != "and" || !d.capitalized(k+1) {
 				continue
+			}
+			if m.Type == extract.Person {
+				d.split(i, k, k+1, extract.Person, "")
+				break
 			}
 			l, lok := gazetteer.Lookup(d.text(m.First, k))
 			r, rok := gazetteer.Lookup(d.text(k+1, m.End))
-			if !lok || !rok {
-				continue
+			if lok && rok {
+				d.doc.Mentions[i].Type, d.doc.Mentions[i].Kind = l.Type, l.Kind
+				d.split(i, k, k+1, r.Type, r.Kind)
+				break
 			}
-			d.doc.Mentions[i].End, d.doc.Mentions[i].Type, d.doc.Mentions[i].Kind = k, l.Type, l.Kind
-			d.setSpan(i)
-			d.doc.Mentions = append(d.doc.Mentions, extract.Mention{First: k + 1, End: m.End, Type: r.Type, Kind: r.Kind})
-			d.info = append(d.info, mentionInfo{surface: d.text(k+1, m.End)})
-			d.setSpan(len(d.doc.Mentions) - 1)
-			break
 		}
 	}
 }
@@ -364,7 +466,7 @@ func (d *docState) extendFirstNames() {
 			continue
 		}
 		w := strings.TrimSuffix(d.lower[t], ".")
-		if _, h := honorifics[w]; h || titles[w] != "" || rankPrefixes[w] || timeWords[w] || d.ownerWord(t) ||
+		if d.honorific(t) || titles[w] != "" || modifier(w) || timeWords[w] || d.ownerWord(t) ||
 			isInitial(d.doc.Tokens[t].Text) {
 			continue
 		}
@@ -379,11 +481,28 @@ func (d *docState) attachedBySpace(t int) bool {
 	return d.doc.Text[d.doc.Tokens[t].End:d.doc.Tokens[t+1].Start] == " "
 }
 
+// add appends a mention over tokens [first, end) and returns its index.
+func (d *docState) add(first, end int, typ extract.EntityType, kind string) int {
+	d.doc.Mentions = append(d.doc.Mentions, extract.Mention{First: first, End: end, Type: typ, Kind: kind})
+	d.info = append(d.info, mentionInfo{surface: d.text(first, end)})
+	d.setSpan(len(d.doc.Mentions) - 1)
+	return len(d.doc.Mentions) - 1
+}
+
+// split ends mention i at token end and makes tokens from "from" to its
+// old end a new mention of type typ.
+func (d *docState) split(i, end, from int, typ extract.EntityType, kind string) {
+	last := d.doc.Mentions[i].End
+	d.doc.Mentions[i].End = end
+	d.setSpan(i)
+	d.add(from, last, typ, kind)
+}
+
 // setSpan recomputes the span and name of mention i from its tokens.
 func (d *docState) setSpan(i int) {
 	m := &d.doc.Mentions[i]
 	m.Span = extract.Span{Start: d.doc.Tokens[m.First].Start, End: d.doc.Tokens[m.End-1].End}
-	d.info[i].name = d.doc.Slice(m.Span)
+	d.info[i].name = d.text(m.First, m.End)
 }
 
 // attached reports whether tokens t and t+1 touch in the text.
@@ -392,27 +511,67 @@ func (d *docState) attached(t int) bool {
 }
 
 // joinHyphens extends a person mention over a hyphen written without
-// spaces and the capitalized word after it ("Thomas" "-" "Greenfield"),
-// absorbing a mention there.
+// spaces and the capitalized word on its other side ("Thomas" "-"
+// "Greenfield"), absorbing a mention there.
 func (d *docState) joinHyphens() {
 	drop := map[int]bool{}
+	hyphen := func(t int) bool { // token t is a hyphen joining t-1 and t+1
+		return t > 0 && t+1 < len(d.doc.Tokens) && d.lower[t] == "-" && d.attached(t-1) && d.attached(t)
+	}
 	for i := range d.doc.Mentions {
 		m := &d.doc.Mentions[i]
 		if m.Type != extract.Person || drop[i] {
 			continue
 		}
-		for e := m.End; e+1 < len(d.doc.Tokens) && d.lower[e] == "-" && d.attached(e-1) && d.attached(e) &&
-			d.capitalized(e+1); e = m.End {
-			if o := mentionAt(d.doc, e+1); o >= 0 && o != i {
-				if d.doc.Mentions[o].First != e+1 {
-					break
-				}
-				drop[o] = true
-				m.End = d.doc.Mentions[o].End
-			} else {
-				m.End = e + 2
+		for hyphen(m.End) && d.capitalized(m.End+1) {
+			o := mentionAt(d.doc, m.End+1)
+			if o < 0 {
+				m.End += 2
+				continue
 			}
+			if d.doc.Mentions[o].First != m.End+1 {
+				break
+			}
+			drop[o] = true
+			m.End = d.doc.Mentions[o].End
 		}
+		for hyphen(m.First-1) && d.capitalized(m.First-2) {
+			o := mentionAt(d.doc, m.First-2)
+			if o < 0 {
+				m.First -= 2
+				continue
+			}
+			if d.doc.Mentions[o].End != m.First-1 || drop[o] {
+				break
+			}
+			drop[o] = true
+			m.First = d.doc.Mentions[o].First
+		}
+		d.setSpan(i)
+	}
+	d.dropMentions(drop)
+}
+
+// joinAdjacent joins a one-word person mention to the one-word mention
+// right after it, one space apart, when that is no known place or
+// organization: "[Jen] [Psaki]".
+func (d *docState) joinAdjacent() {
+	drop := map[int]bool{}
+	for i := range d.doc.Mentions {
+		m := &d.doc.Mentions[i]
+		if m.Type != extract.Person || m.End-m.First != 1 || drop[i] || m.End >= len(d.doc.Tokens) ||
+			!d.attachedBySpace(m.First) {
+			continue
+		}
+		o := mentionAt(d.doc, m.End)
+		if o < 0 || d.doc.Mentions[o].First != m.End || d.doc.Mentions[o].End-m.End != 1 {
+			continue
+		}
+		if _, known := gazetteer.Lookup(d.doc.Tokens[m.End].Text); known {
+			continue
+		}
+		drop[o] = true
+		m.End++
 		d.setSpan(i)
 	}
 	d.dropMentions(drop)
@@ -473,14 +632,9 @@ func (d *docState) addSurnameMentions() {
 			firstCompatible(doc.Tokens[t-1].Text, first) {
 			f = t - 1
 		}
-		doc.Mentions = append(doc.Mentions, extract.Mention{Span: extract.Span{Start: doc.Tokens[f].Start,
-			End: doc.Tokens[t].End}, First: f, End: t + 1, Type: extract.Person})
-		d.info = append(d.info, mentionInfo{surface: d.text(f, t+1), name: d.text(f, t+1)})
-		if f > 0 {
-			if g, ok := d.honorific(f - 1); ok {
-				d.info[len(d.info)-1].gender = g
-				d.info[len(d.info)-1].surface = d.text(f-1, t+1)
-			}
+		n := d.add(f, t+1, extract.Person, "")
+		if f > 0 && d.honorific(f-1) {
+			d.info[n].surface = d.text(f-1, t+1)
 		}
 	}
 }
@@ -564,10 +718,7 @@ func (d *docState) addGazetteerMentions() {
 					drop[c-1] = true
 				}
 			}
-			doc.Mentions = append(doc.Mentions, extract.Mention{
-				Span:  extract.Span{Start: doc.Tokens[t].Start, End: doc.Tokens[e-1].End},
-				First: t, End: e, Type: g.Type, Kind: g.Kind})
-			d.info = append(d.info, mentionInfo{surface: d.text(t, e)})
+			d.add(t, e, g.Type, g.Kind)
 			t = e - 1
 			break
 		}
@@ -594,7 +745,8 @@ func (d *docState) nameLike(t, e int) bool {
 }
 
 // replaces reports whether a gazetteer match over [t, e) may replace the
-// mentions it overlaps: each lies inside it, is shorter and is no person.
+// mentions it overlaps: each lies inside it and is shorter ("TASS [News
+// Agency]", "[U.N.] [Security Council]").
 func (d *docState) replaces(covered []int, t, e int) bool {
 	for u := t; u < e; u++ {
 		c := covered[u]
@@ -602,7 +754,7 @@ func (d *docState) replaces(covered []int, t, e int) bool {
 			continue
 		}
 		m := d.doc.Mentions[c-1]
-		if m.First < t || m.End > e || m.End-m.First == e-t || m.Type == extract.Person {
+		if m.First < t || m.End > e || m.End-m.First == e-t {
 			return false
 		}
 	}
@@ -611,50 +763,53 @@ func (d *docState) replaces(covered []int, t, e int) bool {
 
 // addDemonymMentions makes a country adjective that owns a title or a
 // national body a mention of its country: "Russian President", "Russian
-// Foreign Ministry".
+// Foreign Ministry". A one-word mention the recognizer made of the
+// adjective (typically OTH) becomes that mention.
 func (d *docState) addDemonymMentions() {
 	doc := d.doc
-	covered := make([]bool, len(doc.Tokens))
-	for _, m := range doc.Mentions {
+	covered := make([]int, len(doc.Tokens)) // mention index + 1
+	for i, m := range doc.Mentions {
 		for t := m.First; t < m.End; t++ {
-			covered[t] = true
+			covered[t] = i + 1
 		}
 	}
 	for t := 0; t+1 < len(doc.Tokens); t++ {
-		if covered[t] || !d.capitalized(t) {
+		if !d.capitalized(t) {
 			continue
 		}
 		g, ok := gazetteer.Demonym(doc.Tokens[t].Text)
-		if !ok {
+		if _, send := d.sentenceBounds(t); !ok || !d.ownsNext(t+1, send) && !d.bodyAt(t+1) {
 			continue
 		}
-		_, send := d.sentenceBounds(t)
-		title, _ := d.titleAt(t+1, send)
-		body := false
-		if title == "" {
-			for e := min(send, t+4); e > t+1; e-- {
-				if b, ok := gazetteer.Lookup(d.text(t+1, e)); ok && b.Generic {
-					body = true
-					break
-				}
-			}
-		}
-		if title == "" && !body {
+		n := covered[t] - 1
+		switch {
+		case n < 0:
+			n = d.add(t, t+1, g.Type, g.Kind)
+		case doc.Mentions[n].First == t && doc.Mentions[n].End == t+1 && doc.Mentions[n].Type != extract.Person:
+			doc.Mentions[n].Type, doc.Mentions[n].Kind = g.Type, g.Kind
+		default:
 			continue
 		}
-		doc.Mentions = append(doc.Mentions, extract.Mention{Span: doc.Tokens[t].Span, First: t, End: t + 1,
-			Type: g.Type, Kind: g.Kind})
-		d.info = append(d.info, mentionInfo{surface: doc.Tokens[t].Text, name: doc.Tokens[t].Text, gaz: g, canon: g.Name})
+		d.info[n].gaz, d.info[n].canon = g, g.Name
 	}
+}
+
+// bodyAt reports whether a national body ("Foreign Ministry") starts at
+// token t.
+func (d *docState) bodyAt(t int) bool {
+	_, send := d.sentenceBounds(t)
+	for e := min(send, t+4); e > t; e-- {
+		if b, ok := gazetteer.Lookup(d.text(t, e)); ok && b.Generic {
+			return true
+		}
+	}
+	return false
 }
 
 // describe finds the gazetteer entry and canonical name of mention i.
 func (d *docState) describe(i int) {
 	m := &d.doc.Mentions[i]
 	inf := &d.info[i]
-	if inf.name == "" {
-		inf.name = d.doc.Slice(m.Span)
-	}
 	if inf.gaz != nil {
 		return
 	}
@@ -663,13 +818,12 @@ func (d *docState) describe(i int) {
 		// "Russian Foreign Ministry": the owner leaves the mention.
 		if b, ok := gazetteer.Lookup(d.text(m.First+1, m.End)); ok && b.Generic {
 			m.First++
-			m.Span.Start = d.doc.Tokens[m.First].Start
-			inf.name = d.doc.Slice(m.Span)
+			d.setSpan(i)
 			g = b
 		}
 	}
 	if g == nil {
-		if m.Type != extract.Person && m.End-m.First == 1 && d.personSurname(inf.name) {
+		if m.Type != extract.Person && m.End-m.First == 1 && d.surnames[surnameKey(inf.name)] {
 			m.Type, m.Kind = extract.Person, "" // "Biden" tagged a place
 		}
 		if _, demonym := gazetteer.Demonym(inf.name); demonym && m.Type == extract.Person {

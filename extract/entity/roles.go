@@ -2,6 +2,7 @@ package entity
 
 import (
 	"kg/extract"
+	"kg/extract/gazetteer"
 )
 
 // roles adds a Role fact for every person whose title names an
@@ -97,10 +98,14 @@ func (d *docState) apposition(i int) role {
 		k++
 	}
 	r := role{owner: -1, conf: 0.8, from: m.First}
-	if o := d.mentionStartingAt(k); o >= 0 && d.mayOwn(o, false) {
+	if o := d.mentionStartingAt(k); o >= 0 {
 		end := d.doc.Mentions[o].End
-		if end < send && isPossessive(d.lower[end]) {
+		possessive := end < send && isPossessive(d.lower[end])
+		if possessive {
 			end++
+		}
+		if !d.mayOwn(o, possessive) {
+			return d.parsedApposition(i)
 		}
 		if t, _ := d.titleAt(end, send); t != "" {
 			r.owner, k = o, end
@@ -110,12 +115,26 @@ func (d *docState) apposition(i int) role {
 	if title == "" {
 		return d.parsedApposition(i)
 	}
+	// An open-ended title goes on in lower-case nouns: "general manager".
+	for e < send && e-k < titleWords+2 && d.doc.Tokens[e].UPOS != extract.VERB && hasLetter(d.lower[e]) &&
+		!d.capitalized(e) && !titleStop[d.lower[e]] {
+		title += " " + d.lower[e]
+		e++
+	}
+	if o := d.mentionStartingAt(e); o >= 0 && d.doc.Mentions[o].Type == extract.Person {
+		return noRole // "Nigel Lawson, Foreign Secretary Geoffrey Howe": a list, not an apposition
+	}
 	r.title, r.first, r.end, r.until = title, k, e, e
 	if r.owner < 0 {
 		r.owner, r.until = d.objectAfter(e, send)
 	}
 	return r
 }
+
+// titleStop ends an open-ended title.
+var titleStop = map[string]bool{"of": true, "at": true, "to": true, "for": true, "with": true, "in": true,
+	"on": true, "and": true, "or": true, "who": true, "which": true, "that": true, "said": true, "says": true,
+	"from": true, "by": true, "the": true, "a": true, "an": true}
 
 // parsedApposition reads a title attached to the person by appos in the
 // dependency tree, with its owner among the title's compound, nmod:poss
@@ -160,6 +179,9 @@ func (d *docState) objectAfter(e, send int) (int, int) {
 		if t > e && (clauseWord[w] || d.doc.Tokens[t].UPOS == extract.VERB) {
 			break
 		}
+		if o := d.mentionStartingAt(t); o >= 0 && d.doc.Mentions[o].Type == extract.Person {
+			break // another person's phrase begins
+		}
 		if w != "of" && w != "at" && w != "to" && w != "for" && w != "with" {
 			continue
 		}
@@ -168,6 +190,9 @@ func (d *docState) objectAfter(e, send int) (int, int) {
 			u++
 		}
 		o := d.mentionStartingAt(u)
+		if o >= 0 && d.modifiesName(o) {
+			o = d.mentionStartingAt(d.doc.Mentions[o].End) // the name it begins
+		}
 		if o < 0 || !d.mayOwn(o, false) {
 			continue
 		}
@@ -180,6 +205,14 @@ func (d *docState) objectAfter(e, send int) (int, int) {
 		return o, end
 	}
 	return -1, e
+}
+
+// modifiesName reports whether mention o is a country adjective that
+// begins a longer name: "the [Brazilian] Coffee Institute".
+func (d *docState) modifiesName(o int) bool {
+	m := d.doc.Mentions[o]
+	_, demonym := gazetteer.Demonym(d.doc.Tokens[m.First].Text)
+	return demonym && m.End < len(d.doc.Tokens) && d.capitalized(m.End)
 }
 
 // clauseWord ends the search for a title's object.

@@ -1,6 +1,7 @@
 package entity_test
 
 import (
+	"bufio"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"kg/extract"
 	"kg/extract/entity"
 	"kg/extract/ner"
+	"kg/extract/openie"
 	"kg/extract/parse"
 	"kg/extract/tag"
 	"kg/extract/tokenize"
@@ -62,9 +64,14 @@ func readSeed(path string) (*extract.Document, error) {
 //
 //	go test ./extract/entity -run '^$' -bench SeedEntities -benchtime 1x -v
 //
-// It prints, for each gold cluster, the keys its surface forms got, and
-// reports found (forms found as a mention), split (gold clusters spread
-// over several keys), and merged (distinct pairs sharing a key).
+// It also runs the relation extractor and Coref after the resolver. It
+// prints, for each gold cluster, the keys its surface forms got, the role
+// facts, and the speakers found by coreference, and reports found (forms
+// found as a mention), split (gold clusters spread over several keys),
+// merged (distinct pairs sharing a key), roles (title roles the resolver
+// added), gold-roles (the role lines of gold/seeds/facts.jsonl found in at
+// least one document), speakers (Speech facts with an entity subject) and
+// coref-speakers (of those, found through a pronoun or description).
 func BenchmarkSeedEntities(b *testing.B) {
 	seeds, _ := filepath.Glob(filepath.Join(*shared, "seeds", "*.txt"))
 	gb, err := os.ReadFile(filepath.Join(*shared, "gold", "seeds", "entities.json"))
@@ -88,7 +95,7 @@ func BenchmarkSeedEntities(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			for _, s := range append(st, r) {
+			for _, s := range append(st, r, openie.New(), entity.Coref{Index: r.Index()}) {
 				if err := s.Annotate(doc); err != nil {
 					b.Fatal(err)
 				}
@@ -128,10 +135,12 @@ func BenchmarkSeedEntities(b *testing.B) {
 				}
 			}
 			keyOf[n] = keys
+			mark := ""
 			if len(keys) > 1 {
 				split++
+				mark = "SPLIT "
 			}
-			b.Logf("%-45s keys %v missing %q", n, sortedKeys(keys), missing)
+			b.Logf("%s%-45s keys %v missing %q", mark, n, sortedKeys(keys), missing)
 		}
 		merged := 0
 		for _, d := range gold.Distinct {
@@ -143,20 +152,36 @@ func BenchmarkSeedEntities(b *testing.B) {
 				}
 			}
 		}
-		roles := 0
+		roles, speakers, pronouns := 0, 0, 0
 		for _, doc := range docs {
 			for _, f := range doc.Facts {
-				if f.Kind == extract.Role {
+				if f.Kind == extract.Speech && f.Subject.Head >= 0 {
+					head := doc.Tokens[f.Subject.Head].Text
+					if f.Subject.Mention >= 0 {
+						speakers++
+						if m := doc.Mentions[f.Subject.Mention]; m.First > f.Subject.Head || f.Subject.Head >= m.End {
+							pronouns++
+							b.Logf("speaker %s: %q → %s", doc.ID, f.Subject.Text, m.Name)
+						}
+					} else {
+						b.Logf("speaker %s: %q (%s) unresolved", doc.ID, f.Subject.Text, head)
+					}
+				}
+				if f.Kind == extract.Role && f.Subject.Mention >= 0 && f.Object.Mention >= 0 && titleRole(f.Relation) {
 					roles++
 					b.Logf("role %s: %s %s %s", doc.ID, doc.Mentions[f.Subject.Mention].Name, f.Relation,
 						doc.Mentions[f.Object.Mention].Name)
 				}
 			}
 		}
+		hit, total := goldRoles(b, filepath.Join(*shared, "gold", "seeds", "facts.jsonl"), docs, r.Index())
+		b.ReportMetric(float64(hit)/float64(max(total, 1)), "gold-roles")
 		b.ReportMetric(float64(found)/float64(forms), "found")
 		b.ReportMetric(float64(split), "split")
 		b.ReportMetric(float64(merged), "merged")
 		b.ReportMetric(float64(roles), "roles")
+		b.ReportMetric(float64(speakers), "speakers")
+		b.ReportMetric(float64(pronouns), "coref-speakers")
 	}
 }
 
@@ -181,4 +206,64 @@ func sortedKeys(m map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// titleRole reports whether a role relation comes from a title
+// (spokesman_of, ambassador_to, fellow_at) rather than a copula.
+func titleRole(rel string) bool {
+	return strings.HasSuffix(rel, "_of") || strings.HasSuffix(rel, "_to") || strings.HasSuffix(rel, "_at")
+}
+
+// goldRoles counts the gold role facts ({"kind": "role", "s": name, "r":
+// [relation words], "o": {"entity": [names]}}) that some document states
+// with the resolved canonical names.
+func goldRoles(b *testing.B, path string, docs []*extract.Document, idx *entity.Index) (hit, total int) {
+	f, err := os.Open(path)
+	if err != nil {
+		b.Logf("no gold facts: %v", err)
+		return 0, 0
+	}
+	defer f.Close()
+	names := map[string]string{} // key → name
+	for _, e := range idx.Entries() {
+		names[e.Key] = e.Name
+	}
+	name := func(doc *extract.Document, m int) string { return names[idx.Canonical(doc.Mentions[m].Entity)] }
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var g struct {
+			ID, Kind, S string
+			R           []string
+			O           struct{ Entity []string }
+		}
+		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			b.Fatalf("%s: %v", path, err)
+		}
+		if g.Kind != "role" {
+			continue
+		}
+		total++
+		found := false
+		for _, doc := range docs {
+			for _, fa := range doc.Facts {
+				if fa.Kind != extract.Role || fa.Subject.Mention < 0 || fa.Object.Mention < 0 ||
+					name(doc, fa.Subject.Mention) != g.S {
+					continue
+				}
+				for _, r := range g.R {
+					if strings.Contains(fa.Relation, strings.ReplaceAll(r, " ", "_")) {
+						for _, o := range g.O.Entity {
+							found = found || name(doc, fa.Object.Mention) == o
+						}
+					}
+				}
+			}
+		}
+		if found {
+			hit++
+		} else {
+			b.Logf("gold role %s missed: %s %v %v", g.ID, g.S, g.R, g.O.Entity)
+		}
+	}
+	return hit, total
 }

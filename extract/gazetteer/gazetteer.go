@@ -187,12 +187,14 @@ func capitals(s string) bool {
 // hyphens, slashes and commas are spaces; spaces are single.
 func Key(name string) string {
 	s := strings.ToLower(Fold(name))
-	s = strings.NewReplacer(".", "", "&", " and ", "-", " ", "/", " ", ",", " ", "\"", " ").Replace(s)
+	s = keyReplacer.Replace(s)
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "'")
 	s = strings.TrimPrefix(s, "the ")
 	return s
 }
+
+var keyReplacer = strings.NewReplacer(".", "", "&", " and ", "-", " ", "/", " ", ",", " ", "\"", " ")
 
 // Fold replaces Latin letters with diacritics by their ASCII base letters
 // and typographic quotes and dashes by ASCII ones; other runes are kept.

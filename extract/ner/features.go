@@ -38,6 +38,10 @@ const (
 	fDemonym   // the token is a demonym ("Russian")
 	fShapeWord // a neighbour's word with the token's shape
 	fPrevNext  // previous label with the next word
+	fCaps      // how often the word is capitalized in news, with whether it is here
+	fCoarse    // coarse distributional class of the word
+	fFine      // fine distributional class of the word
+	fFineAt    // fine class of a neighbour
 )
 
 // window is how far context features look on each side.
@@ -55,6 +59,7 @@ type word struct {
 	alphabetical bool
 	demonym      bool
 	gaz          gazMatch // zero when the token is in no gazetteer name
+	lex          lexEntry // zero when the word is not in the lexicon
 }
 
 // padding stands for the positions before and after a sentence.
@@ -66,6 +71,7 @@ var padding = word{
 
 // sentence holds the words of one sentence with padding on both sides.
 type sentence struct {
+	lex    lexicon
 	words  []word // len(tokens) + 2*window
 	titled bool   // most alphabetic words capitalized, as in headlines
 }
@@ -92,6 +98,7 @@ func (s *sentence) reset(toks []extract.Token) {
 		r, _ := utf8.DecodeRuneInString(form)
 		w.capitalized = unicode.IsUpper(r)
 		w.alphabetical = unicode.IsLetter(r)
+		w.lex = s.lex[w.lower]
 		if w.alphabetical {
 			alpha++
 			if w.capitalized {
@@ -156,7 +163,7 @@ func (s *sentence) static(i int, f []uint64) []uint64 {
 	j := i + window
 	w := &ws[j]
 	c := perceptron.Combine
-	f = append(f, fBias,
+	f = append(f, perceptron.Feature(fBias, ""),
 		perceptron.Feature(fForm, w.form),
 		w.lowerH, w.shapeH, w.shortH,
 		c(fUPOS, uint64(w.upos)),
@@ -185,7 +192,7 @@ func (s *sentence) static(i int, f []uint64) []uint64 {
 		c(c(fShapeWord+100, w.shortH), ws[j+1].lowerH),
 	)
 	if i == 0 {
-		f = append(f, c(fInitial, w.shapeH))
+		f = append(f, c(fInitial, w.shapeH), c(fInitial+100, uint64(w.lex.caps)))
 	}
 	if w.gaz.typ != extract.NoEntity {
 		part := uint64(w.gaz.part)
@@ -196,8 +203,22 @@ func (s *sentence) static(i int, f []uint64) []uint64 {
 			f = append(f, c(c(fGazAt, uint64(d+window)), uint64(t)))
 		}
 	}
+	if w.lex.caps != 0 {
+		capped := uint64(0)
+		if w.capitalized {
+			capped = 1
+		}
+		f = append(f, c(c(fCaps, uint64(w.lex.caps)), capped),
+			c(fCoarse, uint64(w.lex.coarse)), c(fFine, uint64(w.lex.fine)))
+	}
+	for _, d := range [...]int{-1, 1} {
+		if o := &ws[j+d]; o.lex.caps != 0 {
+			f = append(f, c(c(fFineAt, uint64(d+window)), uint64(o.lex.fine)),
+				c(c(fFineAt+100, uint64(d+window)), uint64(o.lex.caps)))
+		}
+	}
 	if w.demonym {
-		f = append(f, fDemonym)
+		f = append(f, perceptron.Feature(fDemonym, ""))
 	}
 	if s.titled {
 		f = append(f, c(fTitled, w.shortH))

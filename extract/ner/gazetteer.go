@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -8,20 +9,24 @@ import (
 	"kg/extract/gazetteer"
 )
 
-// gazIndex is what matching against the gazetteer needs beyond Lookup: the
-// keys of the first words of every name (so most tokens are passed over
-// with one map look-up) and the keys of every demonym.
+// gazIndex is what matching against the gazetteer fast needs: the keys of
+// the first words of every name (so most tokens are passed over with one
+// map look-up), the keys of every name (so only likely names reach the
+// slower Lookup) and the keys of every demonym.
 type gazIndex struct {
 	first    map[string]bool
+	names    map[string]bool
 	demonyms map[string]bool
 	maxWords int
 }
 
 var gazIndexOnce = sync.OnceValue(func() *gazIndex {
-	g := &gazIndex{first: map[string]bool{}, demonyms: map[string]bool{}, maxWords: gazetteer.MaxWords()}
+	g := &gazIndex{first: map[string]bool{}, names: map[string]bool{}, demonyms: map[string]bool{}, maxWords: gazetteer.MaxWords()}
 	for _, e := range gazetteer.Entries() {
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			if f := strings.Fields(gazetteer.Key(n)); len(f) > 0 {
+			k := gazetteer.Key(n)
+			g.names[k] = true
+			if f := strings.Fields(k); len(f) > 0 {
 				g.first[f[0]] = true
 			}
 		}
@@ -55,6 +60,7 @@ type gazMatch struct {
 func (s *sentence) matchGazetteer() {
 	g := gazIndexOnce()
 	ws := s.words[window : len(s.words)-window]
+	var cands []int
 	for i := 0; i < len(ws); i++ {
 		k := tokenKey(ws[i].form)
 		if g.demonyms[k] && ws[i].capitalized {
@@ -63,7 +69,19 @@ func (s *sentence) matchGazetteer() {
 		if !g.first[k] {
 			continue
 		}
-		for n := min(g.maxWords, len(ws)-i); n >= 1; n-- {
+		// Names whose keys match, shortest first; Lookup has the last word.
+		cands = cands[:0]
+		for n := 1; ; n++ {
+			if g.names[k] {
+				cands = append(cands, n)
+			}
+			if n == g.maxWords || i+n == len(ws) {
+				break
+			}
+			k += " " + tokenKey(ws[i+n].form)
+		}
+		for c := len(cands) - 1; c >= 0; c-- {
+			n := cands[c]
 			e, ok := gazetteer.Lookup(joinForms(ws[i : i+n]))
 			if !ok {
 				continue
@@ -98,4 +116,62 @@ func joinForms(ws []word) string {
 		b.WriteString(w.form)
 	}
 	return b.String()
+}
+
+// gazetteerMentions makes the mentions of one sentence (token indices
+// relative to it) agree with the gazetteer, which knows the news's
+// institutions and places better than the web text the model learned from:
+// a mention spanning exactly a gazetteer name takes its type (so "the
+// Kremlin" is always an organization and "U.S." always a place), and a
+// capitalized gazetteer name no mention touches becomes one.
+func (s *sentence) gazetteerMentions(ms []extract.Mention) []extract.Mention {
+	ws := s.words[window : len(s.words)-window]
+	covered := make([]bool, len(ws))
+	for i := range ms {
+		m := &ms[i]
+		for j := m.First; j < m.End; j++ {
+			covered[j] = true
+		}
+		first := m.First
+		if strings.EqualFold(ws[first].form, "the") && first+1 < m.End {
+			first++ // "the Kremlin": names are looked up without "the"
+		}
+		if g := ws[first].gaz; g.typ != extract.NoEntity && (g.part == begin || g.part == unit) {
+			if end := gazEnd(ws, first); end == m.End {
+				m.Type = g.typ
+			}
+		}
+	}
+	n := len(ms)
+	for i := 0; i < len(ws); i++ {
+		g := ws[i].gaz
+		if g.typ == extract.NoEntity || g.part != begin && g.part != unit || !ws[i].capitalized {
+			continue
+		}
+		end := gazEnd(ws, i)
+		free := true
+		for j := i; j < end; j++ {
+			free = free && !covered[j]
+		}
+		if free {
+			ms = append(ms, extract.Mention{First: i, End: end, Type: g.typ})
+		}
+		i = end - 1
+	}
+	if len(ms) > n {
+		slices.SortFunc(ms, func(a, b extract.Mention) int { return a.First - b.First })
+	}
+	return ms
+}
+
+// gazEnd returns the end of the gazetteer name that starts at ws[i].
+func gazEnd(ws []word, i int) int {
+	if ws[i].gaz.part == unit {
+		return i + 1
+	}
+	j := i + 1
+	for j < len(ws) && ws[j].gaz.part != last {
+		j++
+	}
+	return min(j+1, len(ws))
 }

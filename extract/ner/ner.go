@@ -1,21 +1,31 @@
 // Package ner recognizes named entities: it finds the mentions of persons,
-// organizations and places (and, separately, other names such as events
-// and products) in tokenized, tagged sentences.
+// organizations and places (and, as OtherEntity, other names such as
+// events, products and works) in tokenized, tagged sentences.
 //
 // The recognizer is a greedy left-to-right BILOU sequence labeller over an
-// averaged perceptron (extract/perceptron). Features are the word, its
-// shape, affixes and Penn tags, the same for two words on each side, and
-// the labels already given to the two words before; decoding only ever
-// chooses labels that continue a legal BILOU sequence, so every mention it
-// emits is well formed. The model is trained on Universal NER English-EWT
-// with Train; the trained model is embedded in extract/ner/model and
-// decoded once by Load.
+// averaged perceptron (extract/perceptron). Its features are the word, its
+// shape, affixes and Penn tags, the same for two words on each side, the
+// labels already given to the two words before, the gazetteer names the
+// word is part of (extract/gazetteer), and a lexicon learned from
+// unlabelled news: how often the word is capitalized inside a sentence and
+// its distributional class. Decoding only ever chooses labels that continue
+// a legal BILOU sequence, so every mention is well formed.
 //
-// Mentions never cross sentence boundaries and never include honorifics
-// ("Mr. Peskov" gives the mention "Peskov"), following Universal NER.
+// After labelling, mentions are made to agree with the gazetteer (an exact
+// gazetteer name takes its type; a capitalized one nothing covers becomes a
+// mention), lose leading titles and honorifics ("Mr. Peskov" and "Foreign
+// Minister Dmytro Kuleba" give the persons "Peskov" and "Dmytro Kuleba"),
+// and take the type their text has most often in the document.
+//
+// Mentions never cross sentence boundaries and are in text order. The model
+// is trained on Universal NER English-EWT by "kg train ner" (Train), stored
+// with Write, embedded in extract/ner/model and decoded once by Load.
 package ner
 
 import (
+	"bufio"
+	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -30,6 +40,7 @@ import (
 // concurrent use.
 type Recognizer struct {
 	table *perceptron.Table
+	lex   lexicon
 }
 
 // load decodes the embedded model once.
@@ -45,20 +56,50 @@ var load = sync.OnceValues(func() (*Recognizer, error) {
 // embedded in the binary. Every call returns the same value.
 func Load() (*Recognizer, error) { return load() }
 
+// magic opens a stored recognizer, inside the gzip stream.
+const magic = "kgner1\n"
+
 // Read loads a recognizer stored by Write.
 func Read(r io.Reader) (*Recognizer, error) {
-	t, err := perceptron.Read(r)
+	zr, err := gzip.NewReader(r)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("ner: %w", err)
+	}
+	br := bufio.NewReader(zr)
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return nil, errors.New("ner: not a recognizer model")
+	}
+	t, err := perceptron.Decode(br)
+	if err != nil {
+		return nil, fmt.Errorf("ner: %w", err)
 	}
 	if t.Classes() != int(numLabels) {
-		return nil, fmt.Errorf("model has %d classes, want %d", t.Classes(), numLabels)
+		return nil, fmt.Errorf("ner: model has %d classes, want %d", t.Classes(), numLabels)
 	}
-	return &Recognizer{table: t}, nil
+	lex, err := decodeLexicon(br)
+	if err != nil {
+		return nil, fmt.Errorf("ner: lexicon: %w", err)
+	}
+	return &Recognizer{table: t, lex: lex}, nil
 }
 
-// Write stores the recognizer's model, gzipped.
-func (r *Recognizer) Write(w io.Writer) error { return r.table.Write(w) }
+// Write stores the recognizer: its weights and its lexicon, gzipped.
+func (r *Recognizer) Write(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(magic)
+	if err := r.table.Encode(bw); err != nil {
+		return err
+	}
+	if err := r.lex.encode(bw); err != nil {
+		return err
+	}
+	return zw.Close()
+}
 
 // Features reports the number of weighted features in the model.
 func (r *Recognizer) Features() int { return r.table.Len() }
@@ -67,13 +108,13 @@ func (r *Recognizer) Features() int { return r.table.Len() }
 // in text order. It needs Sentences and Tokens; Penn tags (XPOS, UPOS)
 // improve it but are not required.
 //
-// After labelling, a mention loses leading titles ("Foreign Minister
-// Dmytro Kuleba" gives the person "Dmytro Kuleba") and trailing weekdays
-// and punctuation, and every mention of the document takes the type its
-// text has most often in the document, a person's full name counting for
-// the surname too.
+// After labelling, mentions agree with the gazetteer, a mention loses
+// leading titles ("Foreign Minister Dmytro Kuleba" gives the person "Dmytro
+// Kuleba") and trailing weekdays and punctuation, and every mention of the
+// document takes the type its text has most often in the document, a
+// person's full name counting for its last word too.
 func (r *Recognizer) Annotate(doc *extract.Document) error {
-	var d decoder
+	d := decoder{sent: sentence{lex: r.lex}}
 	before := len(doc.Mentions)
 	for _, s := range doc.Sentences {
 		if s.First < 0 || s.End > len(doc.Tokens) || s.First > s.End {
@@ -84,7 +125,8 @@ func (r *Recognizer) Annotate(doc *extract.Document) error {
 		d.decode(r.table, toks, nil)
 		start := len(doc.Mentions)
 		doc.Mentions = mentions(d.labels, doc.Mentions)
-		tidy(toks, doc.Mentions[start:])
+		doc.Mentions = append(doc.Mentions[:start], d.sent.gazetteerMentions(doc.Mentions[start:])...)
+		doc.Mentions = append(doc.Mentions[:start], d.sent.tidy(toks, doc.Mentions[start:])...)
 		for i := start; i < len(doc.Mentions); i++ {
 			m := &doc.Mentions[i]
 			m.First += s.First

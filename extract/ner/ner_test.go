@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"kg/extract"
@@ -80,6 +81,15 @@ func TestNews(t *testing.T) {
 			[]string{"LOC Paris"}, nil},
 		{"no names", "the talks will continue next week, officials said.", nil,
 			[]string{"PER the", "ORG talks"}},
+		{"demonym and title", "Russian President Vladimir Putin met U.S. Ambassador Linda Thomas-Greenfield.",
+			[]string{"PER Vladimir Putin", "PER Linda Thomas-Greenfield"},
+			[]string{"PER Russian President Vladimir Putin", "ORG U.S. Ambassador Linda Thomas-Greenfield"}},
+		{"secretary of state", "U.S. Secretary of State Antony Blinken said the door remained open.",
+			[]string{"LOC U.S.", "PER Antony Blinken"}, []string{"PER State Antony Blinken"}},
+		{"designator", "Shares of Rospatch Corp rose after the offer, and Rospatch said it would reply.",
+			[]string{"ORG Rospatch Corp", "ORG Rospatch"}, []string{"PER Rospatch", "PER Corp"}},
+		{"weekday", "Ukraine's President Volodymyr Zelenskyy said Thursday that he spoke with Biden.",
+			[]string{"LOC Ukraine", "PER Volodymyr Zelenskyy"}, []string{"PER Volodymyr Zelenskyy Thursday"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -138,6 +148,52 @@ func TestAnnotateOffsets(t *testing.T) {
 	bad := &extract.Document{Text: "x", Sentences: []extract.Sentence{{First: 0, End: 3}}}
 	if err := r.Annotate(bad); err == nil {
 		t.Error("sentence beyond the tokens: no error")
+	}
+}
+
+func TestDocumentTypes(t *testing.T) {
+	r := loadT(t)
+	// The surname alone, in a later sentence, is the person named in full
+	// before, whatever the sentence alone would suggest.
+	a := tagged(t, "Kremlin spokesman Dmitry Peskov told reporters the talks were over.")
+	b := tagged(t, "Peskov declined to say more.")
+	doc := &extract.Document{Text: a.Text + " " + b.Text, Tokens: a.Tokens, Sentences: a.Sentences}
+	off := len(a.Text) + 1
+	for _, tok := range b.Tokens {
+		tok.Start += off
+		tok.End += off
+		doc.Tokens = append(doc.Tokens, tok)
+	}
+	doc.Sentences = append(doc.Sentences, extract.Sentence{Span: extract.Span{Start: off, End: len(doc.Text)}, First: len(a.Tokens), End: len(doc.Tokens)})
+	if err := r.Annotate(doc); err != nil {
+		t.Fatal(err)
+	}
+	got := found(doc)
+	for _, want := range []string{"ORG Kremlin", "PER Dmitry Peskov", "PER Peskov"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("missing %q; found %q", want, got)
+		}
+	}
+}
+
+func TestConcurrent(t *testing.T) {
+	r := loadT(t)
+	text := "Kremlin spokesman Dmitry Peskov told reporters in Moscow that NATO had not answered."
+	want := tagged(t, text)
+	r.Annotate(want)
+	docs := make([]*extract.Document, 8)
+	for i := range docs {
+		docs[i] = tagged(t, text)
+	}
+	var wg sync.WaitGroup
+	for _, doc := range docs {
+		wg.Go(func() { r.Annotate(doc) })
+	}
+	wg.Wait()
+	for i, doc := range docs {
+		if !slices.Equal(doc.Mentions, want.Mentions) {
+			t.Errorf("document %d: %q, want %q", i, found(doc), found(want))
+		}
 	}
 }
 

@@ -9,15 +9,15 @@ import (
 
 // sentence is one sentence's tree with child lists.
 type sentence struct {
-	doc         *extract.Document
-	first, end  int
-	kids        [][]int // children of token first+i, in text order
-	absorbed    map[int]bool
-	subjects    map[int][]*phrase // resolved subjects per predicate, memoized
-	contentOf   map[int]speechRef // content clause head → speech proposition
-	props       []*prop
-	propOfPred  map[int]int // predicate → index of its first proposition
-	visiting    map[int]bool
+	doc        *extract.Document
+	first, end int
+	kids       [][]int // children of token first+i, in text order
+	absorbed   map[int]bool
+	subjects   map[int][]*phrase // resolved subjects per predicate, memoized
+	contentOf  map[int]speechRef // content clause head → speech proposition
+	props      []*prop
+	visiting   map[int]bool
+	split      bool // one proposition per coordinated subject
 }
 
 // speechRef ties a reported clause to the Speech proposition reporting it.
@@ -26,11 +26,13 @@ type speechRef struct {
 	exclude int // a subtree outside the content (the speech verb of a parenthetical), or -1
 }
 
-func newSentence(doc *extract.Document, si int) *sentence {
+// newSentence prepares sentence si; split asks for one proposition per
+// coordinated subject ("Russia and Belarus held drills" gives two).
+func newSentence(doc *extract.Document, si int, split bool) *sentence {
 	se := doc.Sentences[si]
 	s := &sentence{doc: doc, first: se.First, end: se.End, kids: make([][]int, se.End-se.First),
 		absorbed: map[int]bool{}, subjects: map[int][]*phrase{}, contentOf: map[int]speechRef{},
-		propOfPred: map[int]int{}, visiting: map[int]bool{}}
+		visiting: map[int]bool{}, split: split}
 	for i := se.First; i < se.End; i++ {
 		if h := doc.Tokens[i].Head; h >= se.First && h < se.End && h != i {
 			s.kids[h-se.First] = append(s.kids[h-se.First], i)
@@ -58,7 +60,7 @@ func (s *sentence) child(i int, deps ...extract.DepRel) int {
 // head returns i's head inside the sentence, or -1.
 func (s *sentence) head(i int) int {
 	h := s.tok(i).Head
-	if h < s.first || h >= s.end {
+	if h < s.first || h >= s.end || h == i {
 		return -1
 	}
 	return h
@@ -95,15 +97,10 @@ type prop struct {
 	cues     cues
 }
 
-// cues are what the confidence is graded from.
+// cues record how a proposition's arguments were found, for its confidence.
 type cues struct {
-	inherited  bool // subject taken from another clause
-	relative   bool // subject or object resolved through a relative pronoun
-	pronoun    bool // the subject is a personal pronoun
-	reduced    bool // participial clause
-	odd        bool // reached through dep, parataxis, list or a quote
-	longArg    int  // number of arguments over ten tokens
-	objMissing bool
+	inherited bool // an argument taken from another clause
+	relative  bool // the subject resolved through a relative pronoun
 }
 
 func (s *sentence) extract() []*prop {
@@ -153,6 +150,19 @@ func (s *sentence) clause(i int) {
 	p := &prop{kind: extract.Event, pred: i, speech: -1}
 	copula := t.UPOS != extract.VERB && t.UPOS != extract.AUX
 	p.rel = append(p.rel, s.auxiliaries(i, p)...)
+	if h := s.head(i); t.Dep == extract.Xcomp && h >= 0 {
+		// "did not allow radicals to launch": the complement is only as
+		// real as its governor says.
+		var head prop
+		s.auxiliaries(h, &head)
+		p.negated = p.negated || head.negated
+		if p.modality == "" {
+			p.modality = head.modality
+		}
+		if p.modality == "" {
+			p.modality = strings.ToLower(s.tok(h).Lemma)
+		}
+	}
 	var obj []*phrase
 	var extras []*phrase
 	if copula {
@@ -169,6 +179,10 @@ func (s *sentence) clause(i int) {
 			for k, a := range preds {
 				preds[k] = a.withoutPrep()
 			}
+		} else if x := s.child(i, extract.Xcomp); t.UPOS == extract.ADJ && x > i && s.tok(x).UPOS == extract.VERB {
+			// "is able to pay the debt": one relation.
+			p.rel = append(p.rel, i)
+			preds = s.chain(x, p)
 		} else if t.UPOS == extract.ADJ {
 			// "is aware of X": the adjective and the first oblique's
 			// preposition form the relation.
@@ -190,10 +204,13 @@ func (s *sentence) clause(i int) {
 			p.rel = append(p.rel, prt)
 		}
 		p.rel = append(p.rel, s.relAdverbs(i, p.rel)...)
-		p.passive = s.child(i, extract.AuxPass, extract.NsubjPass) >= 0 || (t.XPOS == vbn && (t.Dep == extract.Acl))
+		p.passive = s.child(i, extract.AuxPass, extract.NsubjPass) >= 0 || (xpos(t) == "VBN" && t.Dep == extract.Acl)
 		obj = s.objects(i, p)
 	}
-	extras = append(p.extras, s.obliques(i, p, obj == nil)...)
+	extras = append(p.extras, s.obliques(i, p)...)
+	if len(obj) > 0 {
+		extras = append(extras, s.timeMods(obj[0].head)...)
+	}
 	sort.Slice(extras, func(a, b int) bool { return extras[a].head < extras[b].head })
 	if obj == nil && p.agent != nil && len(p.agent.prep) > 0 {
 		// "was run by the head": the agent is the object of the passive
@@ -216,14 +233,10 @@ func (s *sentence) clause(i int) {
 	}
 	p.extras = extras
 	sort.Ints(p.rel)
-	if obj == nil {
-		p.cues.objMissing = true
-	}
 	subjects := s.subjectsOf(i)
 	if len(subjects) == 0 {
 		return
 	}
-	s.propOfPred[i] = len(s.props)
 	if s.isSpeech(i) {
 		p.kind = extract.Speech
 	}
@@ -231,14 +244,14 @@ func (s *sentence) clause(i int) {
 		if len(obj) == 0 {
 			q := *p
 			q.subj = sub
-			q.cues = s.subjectCues(i, sub, p.cues)
+			q.cues = s.subjectCues(i, p.cues)
 			s.props = append(s.props, &q)
 			continue
 		}
 		for _, o := range obj {
 			q := *p
 			q.subj, q.obj = sub, o
-			q.cues = s.subjectCues(i, sub, p.cues)
+			q.cues = s.subjectCues(i, p.cues)
 			if s.negDet(o.head) || s.negDet(sub.head) {
 				q.negated = true
 			}
@@ -306,7 +319,8 @@ func (s *sentence) nominalOf(i int, pred *phrase) ([]int, *phrase) {
 	return nil, nil
 }
 
-const vbn = extract.XPOS(17) // VBN in extract.XPOS order
+// xpos returns the Penn tag of t.
+func xpos(t *extract.Token) string { return t.XPOS.String() }
 
 // auxiliaries returns the auxiliary and negation tokens of predicate i and
 // records negation and modality on p. A verb coordinated without its own
@@ -340,21 +354,12 @@ func (s *sentence) auxiliaries(i int, p *prop) []int {
 	for _, c := range s.children(i) {
 		if s.tok(c).Dep == extract.Advcl {
 			if m := s.tok(s.childOr(c, extract.Mark)).Lemma; m == "if" || m == "unless" {
-				p.modality = m + " " + strings.Join(s.words(s.subtree(c, nil)[1:]), " ")
+				cond := m + " " + s.clausePhrase(c).text(s.doc)
+				if p.modality != "" && p.modality != "if" && p.modality != "unless" {
+					cond = p.modality + ", " + cond // "would, if Berlin blocked it"
+				}
+				p.modality = cond
 			}
-		}
-	}
-	if h := s.head(i); s.tok(i).Dep == extract.Xcomp && h >= 0 {
-		// "did not allow radicals to launch": the complement is only as
-		// real as its governor says.
-		var head prop
-		s.auxiliaries(h, &head)
-		p.negated = p.negated || head.negated
-		if p.modality == "" {
-			p.modality = head.modality
-		}
-		if p.modality == "" {
-			p.modality = strings.ToLower(s.tok(h).Lemma)
 		}
 	}
 	if s.tok(i).Dep == extract.Advcl {
@@ -383,7 +388,7 @@ func (s *sentence) words(toks []int) []string {
 
 // modal returns the modality an auxiliary expresses, or "".
 func modal(t *extract.Token) string {
-	if t.XPOS != md {
+	if xpos(t) != "MD" {
 		return ""
 	}
 	switch l := strings.ToLower(t.Lemma); l {
@@ -398,8 +403,6 @@ func modal(t *extract.Token) string {
 		return l
 	}
 }
-
-const md = extract.XPOS(19) // MD in extract.XPOS order
 
 // isNegation reports whether t negates its head.
 func isNegation(t *extract.Token) bool {
@@ -450,14 +453,19 @@ func isNominal(u extract.UPOS) bool {
 // appositions and parentheticals hanging off h are always left out.
 func (s *sentence) argPhrase(h int, first bool, omit ...int) *phrase {
 	pred := s.isPredicate(h) && s.tok(h).UPOS != extract.VERB
-	toks := s.subtree(h, func(c int) bool {
+	toks := s.subtree(h, func(c int, top bool) bool {
 		ct := s.tok(c)
+		if !top {
+			return false
+		}
 		if contains(omit, c) {
 			return true
 		}
 		switch ct.Dep {
 		case extract.AclRelcl, extract.Appos, extract.Parataxis, extract.Dislocated, extract.Advcl:
 			return true
+		case extract.Nmod:
+			return s.isSpeaker(c) || s.detachedTime(c)
 		case extract.Conj, extract.Cc:
 			if first && isNominal(ct.UPOS) || ct.Dep == extract.Cc {
 				return true
@@ -496,9 +504,22 @@ func (s *sentence) caseTokens(h int) []int {
 // objects returns the object phrases of verb i, handling ccomp content,
 // xcomp chains and light verbs; nil if it has none.
 func (s *sentence) objects(i int, p *prop) []*phrase {
-	o := s.child(i, extract.Obj)
-	if o < 0 {
-		o = s.child(i, extract.Iobj)
+	o := -1
+	for _, c := range s.children(i) {
+		if d := s.tok(c).Dep; (d == extract.Obj || d == extract.Iobj && o < 0) &&
+			(!s.isRelative(c) || s.tok(i).Dep == extract.AclRelcl) {
+			o = c
+			if d == extract.Obj {
+				break
+			}
+		}
+	}
+	if h := s.head(i); o < 0 && h >= 0 && s.tok(i).Dep == extract.Conj && s.tok(h).UPOS == extract.VERB &&
+		s.child(i, extract.Ccomp, extract.Xcomp, extract.Obl) < 0 {
+		// "bought and sold shares": the object follows the last verb.
+		if ho := s.child(h, extract.Obj); ho > i {
+			o = ho
+		}
 	}
 	if s.tok(i).Dep == extract.AclRelcl && (o >= 0 && s.isRelative(o) ||
 		o < 0 && s.child(i, extract.Ccomp, extract.Xcomp) < 0 && s.relativeObject(i)) {
@@ -517,22 +538,12 @@ func (s *sentence) objects(i int, p *prop) []*phrase {
 		if x := s.child(i, extract.Xcomp); x >= 0 {
 			xt := s.tok(x)
 			if xt.UPOS == extract.VERB && s.child(x, extract.Nsubj) < 0 {
-				// "agreed to hold drills": one relation.
-				s.absorbed[x] = true
-				if m := s.child(x, extract.Mark); m >= 0 {
-					p.rel = append(p.rel, m)
-				}
-				p.rel = append(p.rel, s.auxiliaries(x, p)...)
-				p.rel = append(p.rel, x)
-				if prt := s.child(x, extract.CompoundPrt); prt >= 0 {
-					p.rel = append(p.rel, prt)
-				}
-				if s.child(x, extract.AuxPass) >= 0 {
-					p.passive = true
-				}
-				objs := s.objects(x, p)
-				p.extras = append(p.extras, s.obliques(x, p, objs == nil)...)
-				return objs
+				return s.chain(x, p)
+			}
+			if xt.UPOS != extract.VERB && s.child(x, extract.Nsubj, extract.NsubjPass) >= 0 {
+				// A small clause the parser took for a complement: "said
+				// most proposals are in tourism".
+				return []*phrase{s.clausePhrase(x)}
 			}
 			if xt.UPOS != extract.VERB {
 				s.absorbed[x] = true
@@ -552,7 +563,7 @@ func (s *sentence) objects(i int, p *prop) []*phrase {
 		// "made an offer on the wage": the noun joins the relation and
 		// its prepositional modifier is the object.
 		for _, c := range s.children(o) {
-			if s.tok(c).Dep == extract.Nmod && c > o {
+			if s.tok(c).Dep == extract.Nmod && c > o && !isTime(s.tok(c)) {
 				if a := s.argPhrase(c, true); len(a.prep) > 0 {
 					for _, t := range s.argPhrase(o, true).toks {
 						if t < a.toks[0] {
@@ -572,14 +583,38 @@ func (s *sentence) objects(i int, p *prop) []*phrase {
 	return out
 }
 
+// chain joins the verbal complement x to the relation of p ("agreed to
+// hold drills", "is able to pay") and returns x's objects.
+func (s *sentence) chain(x int, p *prop) []*phrase {
+	s.absorbed[x] = true
+	if m := s.child(x, extract.Mark); m >= 0 {
+		p.rel = append(p.rel, m)
+	}
+	p.rel = append(p.rel, s.auxiliaries(x, p)...)
+	p.rel = append(p.rel, x)
+	if prt := s.child(x, extract.CompoundPrt); prt >= 0 {
+		p.rel = append(p.rel, prt)
+	}
+	if s.child(x, extract.AuxPass) >= 0 {
+		p.passive = true
+	}
+	objs := s.objects(x, p)
+	p.extras = append(p.extras, s.obliques(x, p)...)
+	return objs
+}
+
 // lightVerbs take a noun that carries the meaning ("make an offer on").
 var lightVerbs = map[string]bool{"make": true, "have": true, "take": true, "give": true, "hold": true,
 	"reach": true, "pay": true, "launch": true, "issue": true, "express": true, "conduct": true,
 	"lodge": true, "file": true, "raise": true, "voice": true, "sign": true, "strike": true}
 
-// clausePhrase returns a content clause without its subordinator.
+// clausePhrase returns a content clause without its subordinator (also
+// when the parser took "that" for a pronoun).
 func (s *sentence) clausePhrase(c int) *phrase {
-	toks := s.subtree(c, func(k int) bool { return s.tok(k).Dep == extract.Mark && k < c })
+	toks := s.subtree(c, func(k int, top bool) bool { return top && s.tok(k).Dep == extract.Mark && k < c })
+	if len(toks) > 1 && toks[0] != c && strings.EqualFold(s.tok(toks[0]).Text, "that") && s.tok(toks[0]).Dep != extract.Nsubj {
+		toks = toks[1:]
+	}
 	return &phrase{head: c, toks: toks}
 }
 
@@ -602,7 +637,7 @@ func (s *sentence) oblique(o int) *phrase {
 
 // obliques returns the prepositional and temporal complements of i, in
 // text order, and records the agent of a passive.
-func (s *sentence) obliques(i int, p *prop, noObj bool) []*phrase {
+func (s *sentence) obliques(i int, p *prop) []*phrase {
 	var out []*phrase
 	for _, c := range s.children(i) {
 		ct := s.tok(c)
@@ -611,6 +646,18 @@ func (s *sentence) obliques(i int, p *prop, noObj bool) []*phrase {
 		}
 		switch ct.Dep {
 		case extract.Obl, extract.OblTmod, extract.OblNpmod, extract.OblUnmarked, extract.OblAgent:
+		case extract.Advcl:
+			// "is caused by interacting elements": a gerund agent.
+			if m := s.child(c, extract.Mark); p.passive && m >= 0 && m < c && strings.EqualFold(s.tok(m).Text, "by") {
+				a := &phrase{head: c, toks: s.subtree(c, nil), prep: []int{m}, role: "agent"}
+				if a.toks[0] != m {
+					a.toks = append([]int{m}, a.toks...)
+				}
+				p.agent = a
+				out = append(out, a)
+				s.absorbed[c] = true
+			}
+			continue
 		case extract.Iobj:
 			if s.child(i, extract.Obj) < 0 {
 				continue
@@ -621,12 +668,35 @@ func (s *sentence) obliques(i int, p *prop, noObj bool) []*phrase {
 		if s.isRelative(c) || s.isSpeaker(c) {
 			continue
 		}
+		out = append(out, s.timeMods(c)...)
 		a := s.oblique(c)
 		if ct.Dep == extract.OblAgent || p.passive && len(a.prep) == 1 && strings.EqualFold(s.tok(a.prep[0]).Text, "by") {
 			a.role = "agent"
 			p.agent = a
 		}
 		out = append(out, a)
+	}
+	return out
+}
+
+// detachedTime reports whether nmod c is a time phrase hung off a proper
+// noun ("Paris on Wednesday"): a parser's attachment error, read as a time
+// of the clause.
+func (s *sentence) detachedTime(c int) bool {
+	h := s.head(c)
+	return h >= 0 && s.tok(h).UPOS == extract.PROPN && s.tok(c).Dep == extract.Nmod && isTime(s.tok(c)) &&
+		s.child(c, extract.Case) >= 0
+}
+
+// timeMods returns the detached time phrases of noun n as time arguments.
+func (s *sentence) timeMods(n int) []*phrase {
+	var out []*phrase
+	for _, c := range s.children(n) {
+		if s.detachedTime(c) {
+			a := s.argPhrase(c, false)
+			a.role = "time"
+			out = append(out, a)
+		}
 	}
 	return out
 }
@@ -700,6 +770,8 @@ func (s *sentence) subjectsOf(i int) []*phrase {
 			}
 		case s.tok(n).Dep == extract.Csubj:
 			out = []*phrase{s.clausePhrase(n)}
+		case !s.split:
+			out = []*phrase{s.argPhrase(n, false)}
 		default:
 			for _, h := range s.conjuncts(n) {
 				out = append(out, s.argPhrase(h, h == n))
@@ -714,7 +786,7 @@ func (s *sentence) subjectsOf(i int) []*phrase {
 					break
 				}
 			}
-			if t.Dep == extract.Advcl && s.child(i, extract.Mark) >= 0 && s.tok(i).XPOS != vbg && s.tok(i).XPOS != vbn {
+			if t.Dep == extract.Advcl && s.child(i, extract.Mark) >= 0 && xpos(s.tok(i)) != "VBG" && xpos(s.tok(i)) != "VBN" {
 				break // a subordinate clause without a subject: no guess
 			}
 			if s.tok(h).UPOS == extract.VERB || s.tok(h).UPOS == extract.AUX || s.child(h, extract.Cop) >= 0 {
@@ -729,8 +801,6 @@ func (s *sentence) subjectsOf(i int) []*phrase {
 	s.subjects[i] = out
 	return out
 }
-
-const vbg = extract.XPOS(18) // VBG in extract.XPOS order
 
 // antecedent returns the noun phrase a relative or participial clause i
 // modifies, without the clause.
@@ -753,19 +823,11 @@ func (s *sentence) relativeObject(i int) bool {
 }
 
 // subjectCues records how the subject was found.
-func (s *sentence) subjectCues(i int, sub *phrase, c cues) cues {
+func (s *sentence) subjectCues(i int, c cues) cues {
 	if s.child(i, extract.Nsubj, extract.NsubjPass, extract.Csubj) < 0 {
 		c.inherited = true
 	} else if n := s.child(i, extract.Nsubj, extract.NsubjPass); n >= 0 && s.isRelative(n) {
 		c.relative = true
-	}
-	if d := s.tok(i).Dep; d == extract.Acl {
-		c.reduced = true
-	} else if d == extract.Dep || d == extract.Parataxis || d == extract.List {
-		c.odd = true
-	}
-	if st := s.tok(sub.head); st.UPOS == extract.PRON && len(sub.toks) == 1 {
-		c.pronoun = true
 	}
 	return c
 }

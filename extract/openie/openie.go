@@ -19,9 +19,15 @@
 // meet_in, "agreed to hold" → agree_to_hold, "made an offer on" →
 // make_offer_on. A passive keeps its participle after "be"
 // ("was delivered to" → be_delivered_to) unless its agent is known, in which
-// case the fact is turned active (agent as subject). A copula with a
-// nominal predicate names the noun ("is the capital of" → be_capital_of);
+// case the fact is turned active (agent as subject: "was built by Gazprom"
+// → (Gazprom, build, pipeline)). A copula is be, be_in, be_from ...; one
+// whose predicate noun takes an "of" phrase names the noun
+// ("Minsk is the capital of Belarus" → (Minsk, capital_of, Belarus)).
+// Appositions and titles give Role facts named be ("Peskov, a spokesman").
 // RelText always keeps the words as written.
+//
+// Tuples gives the same propositions in the CaRB benchmark's convention
+// (surface order, whole predicate noun phrases, no attribution context).
 package openie
 
 import (
@@ -56,7 +62,7 @@ func (e *Extractor) Annotate(doc *extract.Document) error {
 
 // sentence returns the propositions of sentence si.
 func (e *Extractor) sentence(doc *extract.Document, si int) []*prop {
-	s := newSentence(doc, si)
+	s := newSentence(doc, si, true)
 	return s.extract()
 }
 

@@ -76,7 +76,7 @@ func TestGoldTrees(t *testing.T) {
 		{"Six crew members were from the Arakan region of Myanmar.",
 			[]string{"copula be_from(Six crew members; the Arakan region of Myanmar)"}, nil},
 		{"They're inseparable,\" he says.",
-			[]string{"speech say(he; They're inseparable)", "copula be(They; inseparable) by=he"}, nil},
+			[]string{"speech say(he; They 're inseparable)", "copula be(They; inseparable) by=he"}, nil},
 		{"I would not suggest this pizza to anyone!!!",
 			[]string{"event suggest(I; this pizza; to:to anyone) neg mod=would"}, nil},
 		{"Germany would not allow the pipeline.",
@@ -89,12 +89,16 @@ func TestGoldTrees(t *testing.T) {
 		{"Minsk is the capital of Belarus.",
 			[]string{"copula capital_of(Minsk; Belarus)"}, nil},
 		{"Russia agreed to hold talks, Peskov told reporters.",
-			[]string{"speech tell(Peskov; Russia agreed to hold talks; reporters)",
+			[]string{"speech tell(Peskov; Russia agreed to hold talks; :reporters)",
 				"event agree_to_hold(Russia; talks) by=Peskov"}, nil},
 		{"The gas, which was delivered to Russia, was lost.",
 			[]string{"event be_delivered_to(The gas; Russia)"}, nil},
 		{"Berlin made an offer on the pipeline.",
 			[]string{"event make_offer_on(Berlin; the pipeline)"}, nil},
+		{"Russia would not supply gas if Berlin blocked the pipeline.",
+			[]string{"event supply(Russia; gas) neg mod=would, if Berlin blocked the pipeline",
+				"event block(Berlin; the pipeline) mod=if"},
+			[]string{"event supply(Russia; gas)", "event block(Berlin; the pipeline)"}},
 		{"Peskov, a spokesman, did n't comment.",
 			[]string{"role be(Peskov; a spokesman)", "event comment(Peskov; ) neg"}, nil},
 	}
@@ -130,5 +134,64 @@ func TestGoldTrees(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTuples checks the CaRB convention on gold trees.
+func TestTuples(t *testing.T) {
+	docs := treebank(t, "../../testdata/openie/news.conllu")
+	for k, v := range treebank(t, "../../testdata/openie/ewt.conllu") {
+		docs[k] = v
+	}
+	tests := []struct{ text, want string }{
+		{"Minsk is the capital of Belarus.", "is | Minsk | the capital of Belarus"},
+		{"The third was being run by the head of an investment firm.", "was being run by | The third | the head of an investment firm"},
+		{"The envoys met in Paris on Wednesday.", "met in | The envoys | Paris | on Wednesday"},
+		{"Russia agreed to hold talks, Peskov told reporters.", "told | Peskov | Russia agreed to hold talks | reporters"},
+		{"Peskov, a spokesman, did n't comment.", "is | Peskov | a spokesman"},
+		{"The gas, which was delivered to Russia, was lost.", "was delivered to | The gas | Russia"},
+	}
+	x := New()
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			doc, ok := docs[tt.text]
+			if !ok {
+				t.Fatalf("no fixture tree for %q", tt.text)
+			}
+			var all []string
+			for _, tu := range x.Tuples(doc) {
+				s := strings.Join(append([]string{tu.Rel}, tu.Args...), " | ")
+				if s == tt.want {
+					return
+				}
+				all = append(all, s)
+			}
+			t.Errorf("missing %s\nhave:\n  %s", tt.want, strings.Join(all, "\n  "))
+		})
+	}
+}
+
+// TestConfidenceGraded checks that confidence follows the cues: a hedged
+// or inherited proposition ranks below a plain one.
+func TestConfidenceGraded(t *testing.T) {
+	docs := treebank(t, "../../testdata/openie/news.conllu")
+	x := New()
+	conf := func(text, rel string) float64 {
+		doc := docs[text]
+		doc.Facts = nil
+		x.Annotate(doc)
+		for _, f := range doc.Facts {
+			if f.Relation == rel {
+				return f.Confidence
+			}
+		}
+		t.Fatalf("%q: no %s fact", text, rel)
+		return 0
+	}
+	plain := conf("Russia and Belarus held drills.", "hold")
+	modal := conf("Germany would not allow the pipeline.", "allow")
+	intrans := conf("Peskov, a spokesman, did n't comment.", "comment")
+	if !(plain > modal && modal > intrans) {
+		t.Errorf("confidences plain %.3f, modal %.3f, intransitive %.3f: want them decreasing", plain, modal, intrans)
 	}
 }

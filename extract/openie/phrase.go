@@ -56,16 +56,20 @@ func contains(s []int, x int) bool {
 	return false
 }
 
-// subtree collects the tokens under head, skipping the children for which
-// skip returns true (with their subtrees), then trims punctuation and
-// conjunctions from both ends.
-func (s *sentence) subtree(head int, skip func(child int) bool) []int {
+// subtree collects the tokens under head, skipping the dependents for which
+// skip returns true (with their subtrees; top tells whether the dependent
+// is a child of head), then trims punctuation and conjunctions from both
+// ends.
+func (s *sentence) subtree(head int, skip func(dep int, top bool) bool) []int {
 	var out []int
 	var walk func(t int, top bool)
 	walk = func(t int, top bool) {
+		if len(out) > s.end-s.first {
+			return // a cycle in a malformed tree
+		}
 		out = append(out, t)
 		for _, c := range s.kids[t-s.first] {
-			if top && skip != nil && skip(c) {
+			if skip != nil && skip(c, top) {
 				continue
 			}
 			walk(c, false)

@@ -17,10 +17,13 @@ func (p *prop) relText(doc *extract.Document) string {
 // relName returns the readable snake_case relation (see the package
 // comment for the convention).
 func (p *prop) relName(doc *extract.Document) string {
-	if p.relLit != "" {
-		if p.relLit == "is" {
-			return "be"
-		}
+	switch p.relLit {
+	case "":
+	case "is":
+		return "be"
+	case "is in":
+		return "be_in"
+	default:
 		return "have"
 	}
 	var words []string
@@ -32,7 +35,7 @@ func (p *prop) relName(doc *extract.Document) string {
 		switch {
 		case tok.Dep == extract.Aux || tok.Dep == extract.AuxPass || tok.Dep == extract.Cop || isNegation(tok):
 		case tok.UPOS == extract.DET || tok.UPOS == extract.PUNCT || tok.Dep == extract.Mark && tok.XPOS.String() != "TO":
-		case p.passive && t == p.pred:
+		case p.passive && t == p.pred || tok.Dep == extract.Case || tok.Dep == extract.Fixed:
 			words = append(words, tok.Text)
 		case tok.Lemma != "" && tok.Lemma != "_":
 			words = append(words, tok.Lemma)
@@ -116,15 +119,21 @@ type Tuple struct {
 }
 
 // Tuples extracts the propositions of every sentence in CaRB's convention:
-// passives keep their surface subject, copulas keep the whole predicate
+// coordinated subjects stay one argument ("Russia and Belarus"), passives
+// keep their surface subject, copulas keep the whole predicate
 // noun phrase as object ("is", "the capital of France"), attribution context
 // is dropped from the reported proposition, and extra arguments follow the
-// object in text order.
+// object in text order. Propositions with a subject only ("he died") are
+// left out: CaRB's tuples have two arguments or more.
 func (e *Extractor) Tuples(doc *extract.Document) []Tuple {
 	var out []Tuple
 	for si := range doc.Sentences {
-		for _, p := range e.sentence(doc, si) {
+		s := newSentence(doc, si, false)
+		for _, p := range s.extract() {
 			t := Tuple{Sentence: si, Rel: p.relText(doc), Confidence: p.conf}
+			if p.passive && s.tok(p.pred).Dep == extract.Acl {
+				t.Rel = "be " + t.Rel // "the draft authored by" → "be authored by"
+			}
 			t.Args = append(t.Args, p.subj.text(doc))
 			if p.obj != nil {
 				t.Args = append(t.Args, p.obj.text(doc))
@@ -132,7 +141,7 @@ func (e *Extractor) Tuples(doc *extract.Document) []Tuple {
 			for _, a := range p.extras {
 				t.Args = append(t.Args, a.text(doc))
 			}
-			if strings.TrimSpace(t.Rel) == "" || t.Args[0] == "" {
+			if strings.TrimSpace(t.Rel) == "" || t.Args[0] == "" || len(t.Args) < 2 {
 				continue
 			}
 			out = append(out, t)

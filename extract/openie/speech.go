@@ -14,7 +14,7 @@ func init() {
 		note explain report reply respond confirm deny suggest believe think accuse urge stress
 		emphasize emphasise ask predict acknowledge admit declare comment testify allege assert
 		contend maintain recall reveal signal indicate caution complain concede disclose estimate
-		estimate hint observe posit promise remark reiterate vow tell agree fear hope know
+		hint observe posit promise remark reiterate vow agree fear hope know
 		understand doubt expect feel`) {
 		speechVerbs[w] = true
 	}
@@ -27,17 +27,41 @@ func (s *sentence) isSpeech(i int) bool {
 	if t.UPOS != extract.VERB || !speechVerbs[strings.ToLower(t.Lemma)] {
 		return false
 	}
-	if s.child(i, extract.Ccomp) >= 0 {
+	if s.child(i, extract.Ccomp) >= 0 || s.quoteBefore(i) >= 0 {
 		return true
 	}
-	return (t.Dep == extract.Parataxis || t.Dep == extract.Ccomp && s.head(i) >= 0 && s.head(i) > i) &&
-		s.child(i, extract.Obj) < 0 && s.head(i) >= 0
+	if o := s.child(i, extract.Obj); o >= 0 && s.tok(o).UPOS != extract.NOUN && s.tok(o).UPOS != extract.PRON &&
+		s.tok(o).UPOS != extract.PROPN {
+		return false
+	}
+	return t.Dep == extract.Parataxis && s.head(i) >= 0
 }
 
-// isSpeaker reports whether oblique o is the source of an "according to".
+// quoteBefore returns the clause a speech verb i governs as parataxis
+// before itself ("“ We will win , ” says Smith"), or -1.
+func (s *sentence) quoteBefore(i int) int {
+	for _, c := range s.children(i) {
+		if c > i {
+			break
+		}
+		d := s.tok(c).Dep
+		quote := d == extract.Parataxis || d == extract.Dep || d == extract.Ccomp ||
+			d == extract.Advcl && s.child(c, extract.Mark) < 0
+		if quote && s.child(c, extract.Nsubj, extract.NsubjPass) >= 0 {
+			return c
+		}
+	}
+	return -1
+}
+
+// isSpeaker reports whether nominal o is the source of an "according to".
 func (s *sentence) isSpeaker(o int) bool {
-	a := s.argPhrase(o, true)
-	return len(a.prep) > 0 && strings.EqualFold(s.tok(a.prep[0]).Text, "according")
+	for _, c := range s.children(o) {
+		if s.tok(c).Dep == extract.Case && strings.EqualFold(s.tok(c).Text, "according") {
+			return true
+		}
+	}
+	return false
 }
 
 // attribute finishes Speech propositions (their content and the
@@ -48,7 +72,11 @@ func (s *sentence) attribute() {
 		if p.kind != extract.Speech {
 			continue
 		}
-		if c := s.child(p.pred, extract.Ccomp); c >= 0 {
+		c := s.child(p.pred, extract.Ccomp)
+		if c < 0 {
+			c = s.quoteBefore(p.pred)
+		}
+		if c >= 0 {
 			s.contentOf[c] = speechRef{prop: k, exclude: -1}
 			if p.obj == nil || p.obj.head != c {
 				if p.obj != nil {
@@ -58,28 +86,37 @@ func (s *sentence) attribute() {
 			}
 			continue
 		}
-		// Parenthetical: the clause it hangs off is the content.
+		// Parenthetical: the clause it hangs off is the content, an
+		// object the addressee ("told reporters").
+		if p.obj != nil {
+			p.extras = append([]*phrase{p.obj}, p.extras...)
+		}
 		h := s.head(p.pred)
-		p.obj = &phrase{head: h, toks: s.subtree(h, func(c int) bool { return c == p.pred || s.tok(c).Dep == extract.Punct && s.within(c, h) && s.adjacentPunct(c, p.pred) })}
+		p.obj = &phrase{head: h, toks: s.subtree(h, func(c int, top bool) bool {
+			return c == p.pred || s.tok(c).Dep == extract.Punct && s.within(c, h) && s.adjacentPunct(c, p.pred)
+		})}
 		s.contentOf[h] = speechRef{prop: k, exclude: p.pred}
 	}
 	// "according to X, Y": a Speech proposition with X as speaker.
 	for i := s.first; i < s.end; i++ {
-		if s.tok(i).Dep != extract.Obl || !s.isSpeaker(i) {
+		if d := s.tok(i).Dep; d != extract.Obl && d != extract.Nmod || !s.isSpeaker(i) {
 			continue
 		}
 		h := s.head(i)
+		for h >= 0 && !s.isPredicate(h) {
+			h = s.head(h) // "rejected the proposal, according to X"
+		}
 		if h < 0 {
 			continue
 		}
 		a := s.argPhrase(i, true)
 		sp := &prop{kind: extract.Speech, pred: a.prep[0], rel: a.prep, subj: a.withoutPrep(), speech: -1,
-			obj: &phrase{head: h, toks: s.subtree(h, func(c int) bool { return c == i })}}
+			obj: &phrase{head: h, toks: s.subtree(h, func(c int, _ bool) bool { return c == i })}}
 		s.props = append(s.props, sp)
 		s.contentOf[h] = speechRef{prop: len(s.props) - 1, exclude: i}
 	}
 	for k, p := range s.props {
-		for n := p.pred; n >= 0; n = s.head(n) {
+		for n, steps := p.pred, 0; n >= 0 && steps <= s.end-s.first; n, steps = s.head(n), steps+1 {
 			ref, ok := s.contentOf[n]
 			if !ok || ref.prop == k {
 				continue
@@ -111,8 +148,24 @@ func (s *sentence) appositions() {
 		}
 		switch {
 		case t.Dep == extract.Appos && isNominal(s.tok(h).UPOS):
-			s.props = append(s.props, &prop{kind: extract.Role, pred: i, relLit: "is", speech: -1,
+			rel := "is"
+			if s.place(h) && s.place(i) {
+				rel = "is in" // "Salt Lake City, Utah"
+			}
+			s.props = append(s.props, &prop{kind: extract.Role, pred: i, relLit: rel, speech: -1,
 				subj: s.argPhrase(h, true).withoutPrep(), obj: s.argPhrase(i, true)})
+		case (t.Dep == extract.Compound || t.Dep == extract.NmodDesc) && t.UPOS == extract.NOUN &&
+			s.tok(h).UPOS == extract.PROPN && i < h && (i+1 == h || s.tok(i+1).UPOS == extract.PROPN):
+			// "spokesman Dmitry Peskov": Peskov is spokesman.
+			title := s.subtree(i, nil)
+			var name []int
+			for _, k := range s.subtree(h, nil) {
+				if k > title[len(title)-1] && (k == h || s.head(k) == h && s.tok(k).Dep == extract.Flat || s.tok(k).UPOS == extract.PROPN && k < h) {
+					name = append(name, k)
+				}
+			}
+			s.props = append(s.props, &prop{kind: extract.Role, pred: i, relLit: "is", speech: -1,
+				subj: &phrase{head: h, toks: name}, obj: &phrase{head: i, toks: title}})
 		case t.Dep == extract.NmodPoss && t.UPOS == extract.PROPN && s.tok(h).UPOS == extract.NOUN:
 			own := s.argPhrase(i, true)
 			var toks []int
@@ -121,7 +174,10 @@ func (s *sentence) appositions() {
 					toks = append(toks, k)
 				}
 			}
-			owned := &phrase{head: h, toks: s.subtree(h, func(c int) bool {
+			owned := &phrase{head: h, toks: s.subtree(h, func(c int, top bool) bool {
+				if !top {
+					return false
+				}
 				switch s.tok(c).Dep {
 				case extract.NmodPoss, extract.AclRelcl, extract.Appos, extract.Conj, extract.Cc, extract.Det:
 					return true
@@ -132,4 +188,14 @@ func (s *sentence) appositions() {
 				subj: &phrase{head: i, toks: toks}, obj: owned})
 		}
 	}
+}
+
+// place reports whether token t lies in a place mention.
+func (s *sentence) place(t int) bool {
+	for _, m := range s.doc.Mentions {
+		if t >= m.First && t < m.End {
+			return m.Type == extract.Place
+		}
+	}
+	return false
 }

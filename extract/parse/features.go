@@ -20,6 +20,20 @@ func (st *state) w(i int32) uint64 {
 	return st.word[i]
 }
 
+func (st *state) suf(i int32) uint64 {
+	if i == none {
+		return noWord
+	}
+	return st.suffix[i]
+}
+
+func (st *state) sh(i int32) uint64 {
+	if i == none {
+		return noTag
+	}
+	return uint64(st.shape[i])
+}
+
 func (st *state) t(i int32) uint64 {
 	if i == none {
 		return noTag
@@ -160,6 +174,15 @@ func (st *state) features(f []uint64) []uint64 {
 		f1(82, pair(st.u(b0), st.u(b1))), f1(83, 0),
 		// Punctuation between the words.
 		f3(84, s0t, b0t, p), f3(85, s1t, s0t, p1), f3(86, s0w, b0t, p), f3(87, s0t, b0w, p),
+		// Suffixes, which carry word classes when the tags are wrong.
+		f1(88, st.suf(s0)), f1(89, st.suf(b0)), f1(90, st.suf(b1)), f2(91, st.suf(s0), st.suf(b0)),
+		f2(92, st.suf(s1), st.suf(s0)),
+		// Universal tag trigrams, robust to confusions among Penn tags.
+		f3(93, st.u(b0), st.u(b1), st.u(b2)), f3(94, st.u(s0), st.u(b0), st.u(b1)),
+		f3(95, st.u(s2), st.u(s1), st.u(s0)),
+		// Shapes: capitals mark names when the tags miss them.
+		f2(96, st.sh(s0), st.sh(b0)), f2(97, st.sh(b0), st.sh(b1)), f3(98, s0t, st.sh(b0), b0t),
+		f3(99, st.sh(s0), s0t, b0t), f3(100, st.sh(s1), st.sh(s0), st.sh(b0)),
 	)
 	return f
 }

@@ -35,8 +35,10 @@ type state struct {
 	nl, nr   []uint8  // number of left and right children
 	ls, rs   []uint64 // sets of left and right children's labels
 	word     []uint64 // hashed normalized form
+	suffix   []uint64 // hashed last three bytes of the normalized form
 	tag      []uint8  // XPOS
 	upos     []uint8
+	shape    []uint8 // capitalization, digits and hyphens of the form
 	punct    []int32 // punct[i] is the number of punctuation words before word i
 }
 
@@ -68,8 +70,10 @@ func (st *state) reset(toks []extract.Token) {
 	st.ls = resize(st.ls, n+1)
 	st.rs = resize(st.rs, n+1)
 	st.word = resize(st.word, n+1)
+	st.suffix = resize(st.suffix, n+1)
 	st.tag = resize(st.tag, n+1)
 	st.upos = resize(st.upos, n+1)
+	st.shape = resize(st.shape, n+1)
 	st.punct = resize(st.punct, n+1)
 	for i := range toks {
 		t := &toks[i]
@@ -77,7 +81,10 @@ func (st *state) reset(toks []extract.Token) {
 		if form == "" {
 			form = t.Text
 		}
-		st.word[i] = perceptron.Feature(0, normalize(form))
+		st.shape[i] = shape(form)
+		form = normalize(form)
+		st.word[i] = perceptron.Feature(0, form)
+		st.suffix[i] = perceptron.Feature(1, form[max(len(form)-3, 0):])
 		st.tag[i] = uint8(t.XPOS)
 		st.upos[i] = uint8(t.UPOS)
 		st.punct[i+1] = st.punct[i]
@@ -85,7 +92,7 @@ func (st *state) reset(toks []extract.Token) {
 			st.punct[i+1]++
 		}
 	}
-	st.word[n], st.tag[n], st.upos[n] = rootWord, rootTag, rootTag
+	st.word[n], st.suffix[n], st.tag[n], st.upos[n], st.shape[n] = rootWord, rootWord, rootTag, rootTag, rootTag
 }
 
 func fill(s []int32, n int, v int32) []int32 {
@@ -104,6 +111,31 @@ func resize[T any](s []T, n int) []T {
 	s = s[:n]
 	clear(s)
 	return s
+}
+
+// shape summarizes how a form is written: whether it starts with a capital,
+// is all capitals, and holds digits or hyphens.
+func shape(s string) uint8 {
+	var sh uint8
+	upper := true
+	for i, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			if i == 0 {
+				sh |= 1
+			}
+		case unicode.IsLower(r):
+			upper = false
+		case unicode.IsDigit(r):
+			sh |= 4
+		case r == '-':
+			sh |= 8
+		}
+	}
+	if upper && sh&1 != 0 {
+		sh |= 2
+	}
+	return sh
 }
 
 // normalize lowercases a form and writes every digit as 9, so that numbers

@@ -32,7 +32,7 @@ type Options struct {
 
 // DefaultOptions returns the options the embedded model was trained with.
 func DefaultOptions() Options {
-	return Options{Epochs: 15, Seed: 1, Prune: 0.5, LabelPrune: 0.3, Explore: 0.9}
+	return Options{Epochs: 12, Seed: 1, Prune: 1, LabelPrune: 0.3, Explore: 0.9}
 }
 
 // example is one training sentence with its gold tree made projective.

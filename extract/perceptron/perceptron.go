@@ -2,9 +2,10 @@
 // features, shared by the tagger, the parser and the entity recognizer.
 //
 // Training uses a Model, whose rows are created on first update. Average
-// turns it into an immutable Table (averaged, pruned weights in an
-// open-addressing hash table) that is fast to score with and compact to
-// store: Write quantizes weights to 16 bits and gzips them.
+// turns it into an immutable Table (averaged, pruned weights quantized to 16
+// bits, in an open-addressing hash table) that is fast to score with and
+// compact to store: Write gzips its nonzero weights. A Table scores the same
+// after Write and Read as before.
 package perceptron
 
 import (
@@ -111,27 +112,39 @@ func (m *Model) add(i int, v float32) {
 }
 
 // Average returns the averaged weights as a Table, dropping every feature
-// whose largest absolute averaged weight is below prune.
+// whose largest absolute averaged weight is below prune. The table holds
+// the weights quantized to 16 bits, as Write stores them, so a table scores
+// the same before it is written and after it is read.
 func (m *Model) Average(prune float32) *Table {
 	keep := make(map[uint64][]float32)
+	var top float32
 	for f, r := range m.index {
 		row := make([]float32, m.classes)
-		var top float32
+		var rowTop float32
 		for c := range row {
 			i := int(r)*m.classes + c
 			tot := m.total[i] + float64(m.tick-m.stamp[i])*float64(m.w[i])
 			row[c] = float32(tot / float64(max(m.tick, 1)))
-			top = max(top, abs(row[c]))
+			rowTop = max(rowTop, abs(row[c]))
 		}
-		if top >= prune && top > 0 {
+		if rowTop >= prune && rowTop > 0 {
 			keep[f] = row
+			top = max(top, rowTop)
 		}
+	}
+	scale := top / 32767
+	if scale == 0 {
+		scale = 1
 	}
 	// Insert in key order so that equal models give byte-identical files.
 	keys := slices.Sorted(maps.Keys(keep))
-	t := newTable(m.classes, len(keys))
+	t := newTable(m.classes, len(keys), scale)
+	q := make([]int16, m.classes)
 	for _, f := range keys {
-		t.insert(f, keep[f])
+		for c, v := range keep[f] {
+			q[c] = int16(math.Round(float64(v / scale)))
+		}
+		t.insert(f, q)
 	}
 	return t
 }
@@ -144,36 +157,56 @@ func abs(v float32) float32 {
 }
 
 // Table is a trained, immutable model. It is safe for concurrent use.
+//
+// Features sit in an open-addressing hash table (slots, at most half full)
+// that points into weights, which holds only the nonzero weights of the kept
+// features as 16-bit integers: weight = value × scale. Rows are sparse
+// because a feature rarely matters for more than a few classes.
 type Table struct {
 	classes int
+	n       int // features
 	mask    uint64
-	keys    []uint64  // 0 = empty
-	rows    []float32 // len(keys)*classes
-	n       int
+	slots   []slot
+	weights []weight
+	scale   float32
 }
 
-func newTable(classes, n int) *Table {
-	size := 1
+// slot is one entry of a Table's hash table: a feature and where its
+// weights are.
+type slot struct {
+	key   uint64 // 0 = empty
+	start uint32 // weights[start:start+count]
+	count uint32
+}
+
+// weight is one nonzero weight of a feature.
+type weight struct {
+	class uint16
+	value int16
+}
+
+func newTable(classes, n int, scale float32) *Table {
+	size := 2
 	for size < n*2 {
 		size <<= 1
 	}
-	if size < 2 {
-		size = 2
-	}
-	return &Table{classes: classes, mask: uint64(size - 1), keys: make([]uint64, size),
-		rows: make([]float32, size*classes)}
+	return &Table{classes: classes, mask: uint64(size - 1), slots: make([]slot, size), scale: scale}
 }
 
-func (t *Table) insert(f uint64, row []float32) {
+// insert adds feature f, which must not be in t yet, with weights row.
+func (t *Table) insert(f uint64, row []int16) {
 	i := f & t.mask
-	for t.keys[i] != 0 && t.keys[i] != f {
+	for t.slots[i].key != 0 {
 		i = (i + 1) & t.mask
 	}
-	if t.keys[i] == 0 {
-		t.n++
+	start := len(t.weights)
+	for c, v := range row {
+		if v != 0 {
+			t.weights = append(t.weights, weight{uint16(c), v})
+		}
 	}
-	t.keys[i] = f
-	copy(t.rows[int(i)*t.classes:], row)
+	t.slots[i] = slot{key: f, start: uint32(start), count: uint32(len(t.weights) - start)}
+	t.n++
 }
 
 // Classes reports the number of classes.
@@ -184,23 +217,36 @@ func (t *Table) Len() int { return t.n }
 
 // Scores sets out[c] to the score of class c.
 func (t *Table) Scores(feats []uint64, out []float32) {
+	out = out[:t.classes]
 	clear(out)
-	for _, f := range feats {
-		i := f & t.mask
-		for {
-			k := t.keys[i]
-			if k == f {
-				row := t.rows[int(i)*t.classes : int(i+1)*t.classes]
-				for c, v := range row {
-					out[c] += v
+	// Look up a batch of features before adding any weights, so that the
+	// memory loads of the lookups overlap instead of waiting on each other.
+	var found [32]slot
+	for len(feats) > 0 {
+		batch := feats[:min(len(feats), len(found))]
+		feats = feats[len(batch):]
+		n := 0
+		for _, f := range batch {
+			for i := f & t.mask; ; i = (i + 1) & t.mask {
+				s := t.slots[i]
+				if s.key == f {
+					found[n] = s
+					n++
+					break
 				}
-				break
+				if s.key == 0 {
+					break
+				}
 			}
-			if k == 0 {
-				break
-			}
-			i = (i + 1) & t.mask
 		}
+		for _, s := range found[:n] {
+			for _, w := range t.weights[s.start : s.start+s.count] {
+				out[w.class] += float32(w.value)
+			}
+		}
+	}
+	for c := range out {
+		out[c] *= t.scale
 	}
 }
 
@@ -217,7 +263,7 @@ func Argmax(scores []float32) int {
 
 const magic = "kgperc2\n"
 
-// Write stores the table gzipped, with weights quantized to 16 bits.
+// Write stores the table gzipped.
 func (t *Table) Write(w io.Writer) error {
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
@@ -242,47 +288,37 @@ func Read(r io.Reader) (*Table, error) {
 	return Decode(bufio.NewReader(zr))
 }
 
-// Encode writes the table uncompressed, with weights quantized to 16 bits,
-// for callers that store several tables in one compressed file.
+// Encode writes the table uncompressed, for callers that store several
+// tables in one compressed file.
 //
 // The format keeps like with like so that it compresses well: a header,
 // the keys in increasing order as differences, then for each row its
 // number of nonzero weights, then their classes, then their values.
 func (t *Table) Encode(w io.Writer) error {
-	var scale float32
-	for _, v := range t.rows {
-		scale = max(scale, abs(v))
-	}
-	scale /= 32767
-	if scale == 0 {
-		scale = 1
-	}
-	slots := make([]int, 0, t.n)
-	for i, k := range t.keys {
-		if k != 0 {
-			slots = append(slots, i)
+	var slots []slot
+	for _, s := range t.slots {
+		if s.key != 0 {
+			slots = append(slots, s)
 		}
 	}
-	slices.SortFunc(slots, func(a, b int) int { return cmp.Compare(t.keys[a], t.keys[b]) })
+	slices.SortFunc(slots, func(a, b slot) int { return cmp.Compare(a.key, b.key) })
 	deltas := make([]uint64, len(slots))
 	counts := make([]uint16, len(slots))
 	var classes []uint16
 	var values []int16
 	var prev uint64
-	for j, i := range slots {
-		deltas[j], prev = t.keys[i]-prev, t.keys[i]
-		for c, v := range t.rows[i*t.classes : (i+1)*t.classes] {
-			if q := int16(math.Round(float64(v / scale))); q != 0 {
-				counts[j]++
-				classes = append(classes, uint16(c))
-				values = append(values, q)
-			}
+	for j, s := range slots {
+		deltas[j], prev = s.key-prev, s.key
+		counts[j] = uint16(s.count)
+		for _, w := range t.weights[s.start : s.start+s.count] {
+			classes = append(classes, w.class)
+			values = append(values, w.value)
 		}
 	}
 	if _, err := io.WriteString(w, magic); err != nil {
 		return err
 	}
-	hdr := [4]uint32{uint32(t.classes), uint32(len(slots)), math.Float32bits(scale), uint32(len(values))}
+	hdr := [4]uint32{uint32(t.classes), uint32(len(slots)), math.Float32bits(t.scale), uint32(len(values))}
 	for _, v := range []any{hdr, deltas, counts, classes, values} {
 		if err := binary.Write(w, binary.LittleEndian, v); err != nil {
 			return err
@@ -303,7 +339,7 @@ func Decode(r io.Reader) (*Table, error) {
 		return nil, fmt.Errorf("perceptron: header: %w", err)
 	}
 	classes, n, scale, nz := int(hdr[0]), int(hdr[1]), math.Float32frombits(hdr[2]), int(hdr[3])
-	if classes <= 0 || classes > 1<<16 || n > 1<<28 || nz > n*classes {
+	if classes <= 0 || classes >= 1<<16 || n > 1<<28 || nz > n*classes {
 		return nil, fmt.Errorf("perceptron: implausible header: %d classes, %d features, %d weights", classes, n, nz)
 	}
 	deltas := make([]uint64, n)
@@ -315,22 +351,22 @@ func Decode(r io.Reader) (*Table, error) {
 			return nil, fmt.Errorf("perceptron: weights: %w", err)
 		}
 	}
-	t := newTable(classes, n)
-	row := make([]float32, classes)
+	t := newTable(classes, n, scale)
+	row := make([]int16, classes)
 	var key uint64
 	at := 0
 	for j, d := range deltas {
 		key += d
 		clear(row)
 		end := at + int(counts[j])
-		if key&1 == 0 || end > nz {
+		if key&1 == 0 || (j > 0 && d == 0) || end > nz {
 			return nil, errors.New("perceptron: corrupt weights")
 		}
 		for ; at < end; at++ {
 			if int(cls[at]) >= classes {
 				return nil, errors.New("perceptron: corrupt weights")
 			}
-			row[cls[at]] = float32(values[at]) * scale
+			row[cls[at]] = values[at]
 		}
 		t.insert(key, row)
 	}

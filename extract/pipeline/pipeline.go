@@ -104,7 +104,7 @@ var ptbNorms = map[string]string{"``": "\"", "''": "\"", "-LRB-": "(", "-RRB-": 
 // Pretokenized returns a one-sentence document whose tokens are the
 // space-separated words of line. The text is the line itself, so token texts
 // are exactly the words given; Norm undoes the Penn Treebank escapes
-// (`` and '' become ", -LRB- becomes (, ...).
+// (“ and ” become ", -LRB- becomes (, ...).
 func Pretokenized(id, line string) *extract.Document {
 	doc := &extract.Document{ID: id, Text: line}
 	for i := 0; i < len(line); {

@@ -40,6 +40,10 @@ const (
 	fWordNext
 	fPrevWordWord
 	fPrevTagNextWord
+	fSentenceCase
+	fPrevNextFlags
+	fPrevTagShape
+	fPrevNextWord
 
 	// Templates of the UPOS pass, which sees the XPOS of the whole sentence.
 	uX
@@ -56,6 +60,7 @@ const (
 	uSuffixX
 	uShapeX
 	uWord
+	uSentenceCase
 )
 
 // Hashes standing in for words and tags outside the sentence.
@@ -69,7 +74,8 @@ const startTag = 255
 
 // word is what features need of one token, computed once per sentence.
 type word struct {
-	lower  string // normalized, lowercased form
+	norm   string // normalized form
+	lower  string // norm lowercased
 	hForm  uint64 // hash of the normalized form, case kept
 	hWord  uint64 // hash of lower
 	hSuf3  uint64 // hash of lower's last three bytes
@@ -90,6 +96,7 @@ const (
 // fill computes w for form, the token's Norm, at sentence position i.
 func (w *word) fill(form string, i int) {
 	form = normalize(form)
+	w.norm = form
 	w.lower = strings.ToLower(form)
 	w.hForm = perceptron.Feature(fForm, form)
 	w.hWord = perceptron.Feature(fWord, w.lower)
@@ -161,6 +168,7 @@ func suffix(s string, k int) string {
 type sentence struct {
 	words []word
 	feats []uint64
+	title uint64 // sentence case: 0 normal, 1 most words capitalized, 2 all capitals
 }
 
 func (s *sentence) reset(forms []string) {
@@ -175,6 +183,27 @@ func (s *sentence) reset(forms []string) {
 	for _, i := range []int{0, 1} {
 		s.words[i] = word{hForm: hStart, hWord: hStart, hSuf3: hStart, hShape: hStart}
 		s.words[n+2+i] = word{hForm: hEnd, hWord: hEnd, hSuf3: hEnd, hShape: hEnd}
+	}
+	// Headlines and shouted text capitalize words that are no names.
+	var alpha, upper, caps int
+	for _, w := range s.words[2 : n+2] {
+		if w.flags&flagAlpha != 0 && len(w.lower) > 3 {
+			alpha++
+			if w.flags&flagUpper != 0 {
+				upper++
+			}
+			if w.flags&flagAllCap != 0 {
+				caps++
+			}
+		}
+	}
+	switch {
+	case alpha >= 2 && 10*caps >= 8*alpha:
+		s.title = 2
+	case alpha >= 2 && 10*upper >= 7*alpha:
+		s.title = 1
+	default:
+		s.title = 0
 	}
 }
 
@@ -206,6 +235,10 @@ func (s *sentence) xposFeatures(i int, p1, p2 int) []uint64 {
 		c(c(fWordNext, cur.hWord), w[3].hWord),
 		c(c(fPrevWordWord, w[1].hWord), cur.hWord),
 		c(c(fPrevTagNextWord, uint64(p1)), w[3].hWord),
+		c(fSentenceCase, s.title<<8|cur.flags),
+		c(fPrevNextFlags, w[1].flags<<16|cur.flags<<8|w[3].flags),
+		c(c(fPrevTagShape, uint64(p1)), cur.hShape),
+		c(c(fPrevNextWord, w[1].hWord), w[3].hWord),
 	)
 	for k := 1; k <= 4 && k < len(cur.lower); k++ {
 		f = append(f,
@@ -244,6 +277,7 @@ func (s *sentence) uposFeatures(i int, x []int, prevU int) []uint64 {
 		c(uPrevU, x0<<8|uint64(prevU)),
 		c(c(uSuffixX, x0), cur.hSuf3),
 		c(c(uShapeX, x0), cur.hShape),
+		c(uSentenceCase, s.title<<16|x0<<8|cur.flags),
 	)
 	s.feats = f
 	return f

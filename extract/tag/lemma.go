@@ -72,12 +72,15 @@ type lemmatizer struct {
 	suffixes map[string]rule // key: XPOS byte + suffix of the lowercased form
 }
 
+// key joins a tag and a string into a key of the lemmatizer's tables.
 func key(x extract.XPOS, s string) string { return string(rune(x)) + s }
 
 // lemma returns the lemma of form tagged x.
 func (l *lemmatizer) lemma(form string, x extract.XPOS) string {
 	low := strings.ToLower(form)
-	if r, ok := l.words[key(x, low)]; ok {
+	var buf [64]byte // keys of most words fit: no allocation to look them up
+	k := append(append(buf[:0], byte(x)), low...)
+	if r, ok := l.words[string(k)]; ok {
 		return r.apply(form)
 	}
 	return l.guess(low, x).apply(form)
@@ -92,8 +95,10 @@ func (l *lemmatizer) guess(low string, x extract.XPOS) rule {
 // suffixRule returns the rule of the longest suffix of low of at most n
 // bytes known under x.
 func (l *lemmatizer) suffixRule(low string, x extract.XPOS, n int) rule {
+	var buf [1 + maxSuffix]byte
 	for k := n; k >= 0; k-- {
-		if r, ok := l.suffixes[key(x, low[len(low)-k:])]; ok {
+		key := append(append(buf[:0], byte(x)), low[len(low)-k:]...)
+		if r, ok := l.suffixes[string(key)]; ok {
 			return r
 		}
 	}

@@ -3,14 +3,19 @@
 //
 // Tagging is greedy, left to right, one sentence at a time, with two
 // averaged perceptrons over hashed features: the first predicts the Penn tag
-// (XPOS) from the word, its spelling and its neighbours and the two tags
-// before it; the second predicts the universal tag (UPOS) from the word and
-// the Penn tags of the whole sentence. Lemmas come from a table of known
+// (XPOS) from the word, its spelling, its neighbours and the two tags before
+// it; the second predicts the universal tag (UPOS) from the word and the Penn
+// tags of the whole sentence. Frequent words that have one analysis in the
+// training data take it without scoring. Lemmas come from a table of known
 // words and rules for suffixes, both keyed by the Penn tag.
 //
-// The model is trained on English-EWT by "kg train tagger" and embedded in
-// package tag/model; Load decodes it once. A Tagger is immutable and safe
-// for concurrent use.
+// Features read Token.Norm (Token.Text when Norm is empty), with curly
+// quotes straightened. Annotate sets UPOS, XPOS and Lemma of every token of
+// every sentence and touches nothing else.
+//
+// The model is trained on English-EWT by "kg train tagger" (see Train) and
+// embedded in package tag/model; Load decodes it once. A Tagger is immutable
+// and safe for concurrent use.
 package tag
 
 import (
@@ -30,6 +35,7 @@ import (
 // Tagger tags and lemmatizes tokens.
 type Tagger struct {
 	xpos, upos *perceptron.Table
+	known      map[string]tags // frequent words with one analysis
 	lemmas     *lemmatizer
 	scratch    sync.Pool // of *buffers
 }
@@ -87,7 +93,7 @@ func (t *Tagger) tagSentence(b *buffers, toks []extract.Token) {
 		}
 		b.forms = append(b.forms, f)
 	}
-	b.x, b.u = predict(&b.sentence, b.forms, t.xpos, t.upos, b.x[:0], b.u[:0], &b.scores)
+	predict(b, t.known, t.xpos, t.upos, nil)
 	for i := range toks {
 		x := extract.XPOS(b.x[i])
 		toks[i].XPOS = x
@@ -96,22 +102,40 @@ func (t *Tagger) tagSentence(b *buffers, toks []extract.Token) {
 	}
 }
 
-// predict tags forms greedily with the two scorers, appending the XPOS and
-// UPOS classes to x and u.
-func predict(s *sentence, forms []string, xm, um perceptron.Scorer, x, u []int, scores *[]float32) ([]int, []int) {
-	s.reset(forms)
+// predict tags b.forms greedily, setting b.x and b.u to the XPOS and UPOS
+// classes. Known words take their tags without scoring; the others are
+// scored by xs and us. When training, tr learns from each scored decision.
+func predict(b *buffers, known map[string]tags, xs, us perceptron.Scorer, tr *teacher) {
+	b.reset(b.forms)
+	b.x, b.u = b.x[:0], b.u[:0]
 	p1, p2 := startTag, startTag
-	for i := range forms {
-		c := best(xm, s.xposFeatures(i, p1, p2), scores)
-		x = append(x, c)
+	for i := range b.forms {
+		c := int(known[b.words[i+2].norm].x)
+		if c == 0 {
+			feats := b.xposFeatures(i, p1, p2)
+			c = best(xs, feats, &b.scores)
+			if tr != nil {
+				tr.xpos.Update(feats, int(tr.gold.Words[i].XPOS), c)
+				tr.xpos.Tick()
+			}
+		}
+		b.x = append(b.x, c)
 		p1, p2 = c, p1
 	}
 	prev := startTag
-	for i := range forms {
-		prev = best(um, s.uposFeatures(i, x, prev), scores)
-		u = append(u, prev)
+	for i := range b.forms {
+		c := int(known[b.words[i+2].norm].u)
+		if c == 0 {
+			feats := b.uposFeatures(i, b.x, prev)
+			c = best(us, feats, &b.scores)
+			if tr != nil {
+				tr.upos.Update(feats, int(tr.gold.Words[i].UPOS), c)
+				tr.upos.Tick()
+			}
+		}
+		b.u = append(b.u, c)
+		prev = c
 	}
-	return x, u
 }
 
 // best returns the highest-scoring class of m for feats, never class 0
@@ -129,7 +153,7 @@ const magic = "kgtag1\n"
 
 // Write stores the tagger gzipped: both perceptrons and the lemma tables.
 func (t *Tagger) Write(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	zw, err := gzip.NewWriterLevel(w, gzip.DefaultCompression)
 	if err != nil {
 		return err
 	}
@@ -141,6 +165,9 @@ func (t *Tagger) Write(w io.Writer) error {
 		}
 	}
 	if err := t.lemmas.encode(bw); err != nil {
+		return fmt.Errorf("tag: %w", err)
+	}
+	if err := encodeKnown(bw, t.known); err != nil {
 		return fmt.Errorf("tag: %w", err)
 	}
 	if err := bw.Flush(); err != nil {
@@ -168,6 +195,9 @@ func Read(r io.Reader) (*Tagger, error) {
 		return nil, fmt.Errorf("tag: UPOS model: %w", err)
 	}
 	if t.lemmas, err = decodeLemmatizer(br); err != nil {
+		return nil, fmt.Errorf("tag: %w", err)
+	}
+	if t.known, err = decodeKnown(br); err != nil {
 		return nil, fmt.Errorf("tag: %w", err)
 	}
 	if t.xpos.Classes() != extract.NumXPOS || t.upos.Classes() != extract.NumUPOS {

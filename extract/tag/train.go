@@ -20,14 +20,14 @@ type Options struct {
 }
 
 // DefaultOptions returns the options the embedded model was trained with.
-func DefaultOptions() Options { return Options{Epochs: 12, Seed: 1, Prune: 0.1} }
+func DefaultOptions() Options { return Options{Epochs: 12, Seed: 1, Prune: 0.75} }
 
 // Train learns a tagger from train, scoring each epoch's averaged model on
-// dev and returning the best. Training is deterministic: equal inputs and
+// dev and returning the best. Progress goes to opts.Progress. Training is deterministic: equal inputs and
 // options give an identical model.
 func Train(train, dev []*conllu.Sentence, opts Options) (*Tagger, error) {
-	if len(train) == 0 {
-		return nil, fmt.Errorf("tag: no training sentences")
+	if len(train) == 0 || len(dev) == 0 {
+		return nil, fmt.Errorf("tag: need training and dev sentences, have %d and %d", len(train), len(dev))
 	}
 	if opts.Epochs < 1 {
 		return nil, fmt.Errorf("tag: %d epochs", opts.Epochs)
@@ -43,6 +43,7 @@ func Train(train, dev []*conllu.Sentence, opts Options) (*Tagger, error) {
 		}
 	}
 	lem := trainLemmatizer(lemmas)
+	known := knownWords(train)
 
 	xm, um := perceptron.New(extract.NumXPOS), perceptron.New(extract.NumUPOS)
 	order := make([]int, len(train))
@@ -51,57 +52,47 @@ func Train(train, dev []*conllu.Sentence, opts Options) (*Tagger, error) {
 	}
 	rng := rand.New(rand.NewPCG(opts.Seed, opts.Seed))
 	var b buffers
-	var best *Tagger
-	var bestScores Scores
+	var kept *Tagger
+	var keptScores Scores
 	start := time.Now()
 	for epoch := 1; epoch <= opts.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		var right, total int
 		for _, i := range order {
-			right += trainSentence(&b, train[i], xm, um)
+			right += trainSentence(&b, train[i], xm, um, known)
 			total += len(train[i].Words)
 		}
-		t := &Tagger{xpos: xm.Average(opts.Prune), upos: um.Average(opts.Prune), lemmas: lem}
+		t := &Tagger{xpos: xm.Average(opts.Prune), upos: um.Average(opts.Prune), known: known, lemmas: lem}
 		sc := Evaluate(t, dev)
 		fmt.Fprintf(progress, "epoch %2d  train XPOS %.2f%%  dev %v  features %d+%d  %s\n", epoch,
 			100*float64(right)/float64(max(total, 1)), sc, t.xpos.Len(), t.upos.Len(), time.Since(start).Round(time.Second))
-		if best == nil || sc.better(bestScores) {
-			best, bestScores = t, sc
+		if kept == nil || sc.better(keptScores) {
+			kept, keptScores = t, sc
 		}
 	}
-	return best, nil
+	return kept, nil
+}
+
+// teacher is what predict needs to learn from a gold sentence.
+type teacher struct {
+	xpos, upos *perceptron.Model
+	gold       *conllu.Sentence
 }
 
 // trainSentence tags s with the current weights, updating them after each
 // word, and returns the number of XPOS tags it got right. Like tagging, it
 // conditions on the tags it predicted, not the gold ones.
-func trainSentence(b *buffers, s *conllu.Sentence, xm, um *perceptron.Model) int {
+func trainSentence(b *buffers, s *conllu.Sentence, xm, um *perceptron.Model, known map[string]tags) int {
 	b.forms = b.forms[:0]
 	for _, w := range s.Words {
 		b.forms = append(b.forms, w.Form)
 	}
-	b.reset(b.forms)
-	b.x = b.x[:0]
+	predict(b, known, xm, um, &teacher{xpos: xm, upos: um, gold: s})
 	right := 0
-	p1, p2 := startTag, startTag
 	for i, w := range s.Words {
-		feats := b.xposFeatures(i, p1, p2)
-		guess := best(xm, feats, &b.scores)
-		xm.Update(feats, int(w.XPOS), guess)
-		xm.Tick()
-		if guess == int(w.XPOS) {
+		if b.x[i] == int(w.XPOS) {
 			right++
 		}
-		b.x = append(b.x, guess)
-		p1, p2 = guess, p1
-	}
-	prev := startTag
-	for i, w := range s.Words {
-		feats := b.uposFeatures(i, b.x, prev)
-		guess := best(um, feats, &b.scores)
-		um.Update(feats, int(w.UPOS), guess)
-		um.Tick()
-		prev = guess
 	}
 	return right
 }

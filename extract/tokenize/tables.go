@@ -21,9 +21,12 @@ var titles = newWordSet(`
 	Mr Mrs Ms Messrs Mmes Dr Drs Prof Profs Sra Srta Mme Mlle Rev Revs Hon Fr Msgr
 	Gen Lt Col Maj Capt Cmdr Cdr Adm Sgt Cpl Pvt Brig Cmdt Gov Govs Sen Sens Rep Reps
 	Pres Supt Insp Det Atty Amb Treas Comm Cmsr
-	St Ste Mt Ft Pt No Nos Nr Vol Vols Fig Figs Art Sec Ch Chap pp
+	St Ste Mt Ft Pt Vols Figs Sec Ch Chap
 	vs v
 `)
+
+// numberTitles are abbreviations only when a number follows: "No. 5".
+var numberTitles = newWordSet(`No Nos no Nr Vol vol Art Fig fig pp`)
 
 // abbreviations keep their final period as part of the token. Unlike
 // titles they may end a sentence ("... of Apple Inc."); whether they do is
@@ -70,3 +73,12 @@ var starters = newWordSet(`
 	Yes Please Thanks Thank Let Let's Do Does Did Is Are Was Were Has Have Had Will
 	Would Can Could Should May Might Must Shall
 `)
+
+// speechVerbs attribute a quotation to the name before them.
+var speechVerbs = newWordSet(`
+	said says asked asks told tells added adds wrote writes tweeted replied replies
+	shouted yelled cried wondered explained continued insisted declared demanded
+`)
+
+// minorWords stay lower case in titles: "Talks on the Future of Ukraine".
+var minorWords = newWordSet(`a an the and but or nor for of in on at to by with from as vs via`)

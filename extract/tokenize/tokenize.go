@@ -9,7 +9,9 @@
 // both sides are digits ("713-853-3989"); punctuation is separate, while
 // abbreviations ("U.S.", "Mr.", "Feb.", "Inc.", initials "S."), numbers
 // ("8,500", "3.5", "5:00", "9/11"; "$4.25" is "$|4.25"), URLs, e-mail
-// addresses, @handles and #hashtags stay whole.
+// addresses, @handles, #hashtags and emoticons stay whole. As in EWT, an
+// abbreviation that ends a sentence gives its period to the sentence:
+// "in the U.S|." but "the U.S. response".
 //
 // Sentences end at final punctuation followed by a likely sentence start
 // (with any closing quotes and brackets kept in the sentence they close),
@@ -17,6 +19,9 @@
 // lines; and at line breaks, so headlines and bylines stand alone. Text
 // hard-wrapped at a fixed width, detected per document, is the exception:
 // there only blank lines, indented lines and short lines end a paragraph.
+// After an abbreviation that may end a sentence ("U.S.", "Inc.") only a
+// word that usually starts one ("The", "But", "He") or a quotation does;
+// titles ("Mr.", "Gen.") and initials before a name never end one.
 //
 // Invariants, for any input: tokens are in text order, do not overlap, and
 // together cover every character that is not white space (Unicode White_Space,
@@ -62,8 +67,7 @@ func (*Tokenizer) Annotate(doc *extract.Document) error {
 	}
 	s := newScanner(doc.Text)
 	s.scan()
-	doc.Tokens = s.toks
-	doc.Sentences = s.sentences()
+	doc.Tokens, doc.Sentences = s.assemble(s.sentences())
 	return nil
 }
 
@@ -297,16 +301,15 @@ func email(t string) int {
 	if at == 0 || at >= len(t) || t[at] != '@' {
 		return 0
 	}
-	end, dot := at+1, false
+	end := at + 1
 	for end < len(t) && (isASCIIAlnum(t[end]) || t[end] == '.' || t[end] == '-') {
-		dot = dot || t[end] == '.'
 		end++
 	}
 	for end > at+1 && (t[end-1] == '.' || t[end-1] == '-') {
 		end--
 	}
-	if !dot || end == at+1 || !isASCIILetter(t[end-1]) || !strings.Contains(t[at+1:end], ".") {
-		return 0
+	if !isASCIILetter(t[end-1]) || !strings.Contains(t[at+1:end], ".") {
+		return 0 // the domain needs a dot and must end in a letter
 	}
 	return end
 }
@@ -359,8 +362,9 @@ scan:
 		digitBefore := isASCIIDigit(t[j-1])
 		switch {
 		case r == '.':
-			// 3.5, U.S, a.m, example.com, but not defenses.While
-			if !(digitBefore && isDigit(r2) || j-seg == 1 && !digitBefore || unicode.IsLower(r2)) {
+			// 3.5, U.S, a.m, Ph.D, example.com, BHAM.L, but not defenses.While
+			if !(digitBefore && isDigit(r2) || j-seg == 1 && !digitBefore || unicode.IsLower(r2) ||
+				j-seg == 2 && initial(t[j+1:hi]) || ticker(t[seg:j], t[j+1:hi])) {
 				break scan
 			}
 		case r == ',':
@@ -462,9 +466,6 @@ func (s *scanner) keepsPeriod(w string, after int) bool {
 	return true
 }
 
-// numberTitles are abbreviations only when a number follows: "No. 5".
-var numberTitles = newWordSet(`No Nos no Nr Vol vol Art Fig fig pp`)
-
 // nextIsDigit reports whether the next non-space character of t is a digit.
 func nextIsDigit(t string) bool {
 	t = strings.TrimLeft(t, " \t")
@@ -492,6 +493,10 @@ func splitFused(w string) int {
 // ends.
 func (s *scanner) punct(i, j, lo, hi int, r rune) int {
 	t := s.text
+	var next rune // the rune after the first, if any
+	if j < hi {
+		next, _ = runeAt(t, j)
+	}
 	switch {
 	case r == '.' || r == '…':
 		for j < hi && (t[j] == '.' || strings.HasPrefix(t[j:hi], "…")) {
@@ -519,14 +524,22 @@ func (s *scanner) punct(i, j, lo, hi int, r rune) int {
 		s.emit(i, j, punct)
 	case r == '"':
 		s.emit(i, j, s.straightQuote(i, j, lo, hi))
-	case r == '`' || r == '\'' && strings.HasPrefix(t[j:hi], "'"):
-		for j < hi && t[j] == t[i] {
-			j++
+	case isQuoteMark(r) && isQuoteMark(next):
+		// a double quote typed as two single ones: `` '' ‘’ ’’
+		for j < hi {
+			r, n := runeAt(t, j)
+			if !isQuoteMark(r) {
+				break
+			}
+			j += n
 		}
-		if r == '`' {
+		switch {
+		case r == '`' || r == '‘' && !strings.HasPrefix(t[i:j], "‘’’"):
 			s.emit(i, j, opener)
-		} else {
+		case t[i:j] == "’’":
 			s.emit(i, j, closer)
+		default:
+			s.emit(i, j, s.straightQuote(i, j, lo, hi))
 		}
 	case isApostrophe(r):
 		return s.apostrophe(i, j, lo, hi, r)
@@ -622,28 +635,34 @@ func (s *scanner) apostrophe(i, j, lo, hi int, r rune) int {
 	return j
 }
 
-// sentences groups the tokens into sentences.
-func (s *scanner) sentences() []extract.Sentence {
-	var out []extract.Sentence
-	add := func(first, end int) {
-		if first < end {
-			out = append(out, extract.Sentence{
-				Span:  extract.Span{Start: s.toks[first].Start, End: s.toks[end-1].End},
-				First: first, End: end,
-			})
-		}
-	}
+// sentences groups the tokens into sentences and returns the index after
+// the last token of each.
+func (s *scanner) sentences() []int {
+	var ends []int
 	n := len(s.toks)
 	start := 0
+	title := false // the current line is in title case
 	for k := 0; k < n; {
-		if k > start && s.info[k].gap == brk {
-			add(start, k)
-			start = k
+		if s.info[k].gap == brk {
+			if k > start {
+				ends = append(ends, k)
+				start = k
+			}
+			title = s.titleCase(k)
 		}
 		switch s.info[k].kind {
-		case period, ellipsis, bang, abbrev:
+		case period, ellipsis, bang:
+		case abbrev:
+			if k == start || title {
+				k++ // "U.S. Officials Say ..."
+				continue
+			}
 		default:
 			k++
+			continue
+		}
+		if k == start+1 && s.info[k].kind == period && listMarker(s.toks[start].Text) {
+			k++ // "1. The attachment ...", "b. The pricing ..."
 			continue
 		}
 		m := k + 1
@@ -651,13 +670,121 @@ func (s *scanner) sentences() []extract.Sentence {
 			m++
 		}
 		if m < n && s.info[m].gap != brk && s.endsAfter(k, m) {
-			add(start, m)
+			ends = append(ends, m)
 			start = m
 		}
 		k = m
 	}
-	add(start, n)
-	return out
+	if start < n {
+		ends = append(ends, n)
+	}
+	return ends
+}
+
+// assemble makes the document's tokens and sentences from the sentence
+// ends. An abbreviation that ends a sentence gives its period to the
+// sentence, as in English-EWT: "in the U.S|." (but "the U.S. response").
+func (s *scanner) assemble(ends []int) ([]extract.Token, []extract.Sentence) {
+	var cut []int // abbreviations ending a sentence, before any closing quotes
+	first := 0
+	for _, end := range ends {
+		k := end - 1
+		for k > first && s.info[k].kind == closer {
+			k--
+		}
+		if s.info[k].kind == abbrev {
+			cut = append(cut, k)
+		}
+		first = end
+	}
+	toks := s.toks
+	if len(cut) > 0 {
+		toks = make([]extract.Token, 0, len(s.toks)+len(cut))
+		prev := 0
+		for _, k := range cut {
+			w := s.toks[k]
+			dot := w
+			w.End--
+			w.Text, w.Norm = w.Text[:len(w.Text)-1], w.Norm[:len(w.Norm)-1]
+			dot.Start, dot.Text, dot.Norm = w.End, ".", "."
+			toks = append(append(toks, s.toks[prev:k]...), w, dot)
+			prev = k + 1
+		}
+		toks = append(toks, s.toks[prev:]...)
+	}
+	sents := make([]extract.Sentence, 0, len(ends))
+	first, c := 0, 0
+	for _, end := range ends {
+		for c < len(cut) && cut[c] < end {
+			c++
+		}
+		end += c
+		sents = append(sents, extract.Sentence{
+			Span:  extract.Span{Start: toks[first].Start, End: toks[end-1].End},
+			First: first, End: end,
+		})
+		first = end
+	}
+	return toks, sents
+}
+
+// titleCase reports whether the line starting at token k is a headline in
+// title case: at least three words, most of them capitalized apart from
+// short function words.
+func (s *scanner) titleCase(k int) bool {
+	words, caps := 0, 0
+	for ; k < len(s.toks) && (words == 0 || s.info[k].gap != brk); k++ {
+		w := s.toks[k].Text
+		r, _ := utf8.DecodeRuneInString(w)
+		if s.info[k].kind != word || !unicode.IsLetter(r) || minorWords.has(w) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words >= 3 && caps*10 >= words*8
+}
+
+// brandName reports whether the exclamation mark at token k ends a
+// capitalized name such as "Yahoo!".
+func (s *scanner) brandName(k int) bool {
+	if k == 0 || s.info[k].gap != glued || s.toks[k].Text != "!" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s.toks[k-1].Text)
+	return unicode.IsUpper(r)
+}
+
+// attribution reports whether the tokens from m are a capitalized name of
+// up to three words and a verb of saying: "Peskov asked", "Dmitry Peskov
+// said".
+func (s *scanner) attribution(m int) bool {
+	for k := m; k < len(s.toks) && k <= m+3 && s.info[k].gap != brk; k++ {
+		w := s.toks[k].Text
+		if k > m && speechVerbs.has(w) {
+			return true
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || s.info[k].kind != word {
+			return false
+		}
+	}
+	return false
+}
+
+// listMarker reports whether w, followed by a period at the start of a
+// sentence, numbers an item of a list: one to three digits or one letter.
+func listMarker(w string) bool {
+	if len(w) == 1 {
+		return isASCIIAlnum(w[0])
+	}
+	for i := 0; i < len(w); i++ {
+		if !isASCIIDigit(w[i]) {
+			return false
+		}
+	}
+	return len(w) <= 3
 }
 
 // endsAfter decides whether the sentence ending punctuation (or
@@ -693,7 +820,11 @@ func (s *scanner) endsAfter(k, m int) bool {
 		// continuing this one (, ; : %)
 		return !strings.ContainsAny(next, ",;:%-/")
 	case bang:
-		return upper || digit || m == k+1 && unicode.IsLower(r)
+		if m > k+1 && s.attribution(m) {
+			return false // "Why now?" Peskov asked.
+		}
+		// "where did you grow up? india?", but "Yahoo! and AOL"
+		return upper || digit || m == k+1 && unicode.IsLower(r) && !s.brandName(k)
 	case ellipsis:
 		return upper || digit
 	}
@@ -736,7 +867,7 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '_'
 	}
-	if r == utf8.RuneError {
+	if r == utf8.RuneError || r == 'ʼ' { // the modifier letter apostrophe is an apostrophe
 		return false
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc) ||
@@ -761,6 +892,10 @@ func isDash(r rune) bool {
 // misuses the left single quote ("Ukraine‘s") and web text the backquote.
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' || r == '`' || r == 'ʼ' }
 
+// isQuoteMark reports whether r is a single quote mark, of which two in a
+// row make a double quote.
+func isQuoteMark(r rune) bool { return r == '\'' || r == '’' || r == '‘' || r == '`' }
+
 // isClitic reports whether s, after an apostrophe, is a clitic EWT splits
 // off: 's 're 'll 've 'd 'm.
 func isClitic(s string) bool {
@@ -772,6 +907,26 @@ func isClitic(s string) bool {
 		return strings.EqualFold(s, "re") || strings.EqualFold(s, "ll") || strings.EqualFold(s, "ve")
 	}
 	return false
+}
+
+// initial reports whether t starts with a letter and a period: "D." of
+// "Ph.D.".
+func initial(t string) bool { return len(t) >= 2 && isASCIILetter(t[0]) && t[1] == '.' }
+
+// ticker reports whether a period between left and right belongs to a
+// stock ticker or file name such as "BHAM.L", "AAPL.O" or "ENRON.XLS":
+// capitals, then one to three capitals ending the word.
+func ticker(left, right string) bool {
+	for i := 0; i < len(left); i++ {
+		if c := left[i]; !('A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	n := 0
+	for n < len(right) && 'A' <= right[n] && right[n] <= 'Z' {
+		n++
+	}
+	return len(left) >= 2 && 1 <= n && n <= 3 && (n == len(right) || !isASCIIAlnum(right[n]) && right[n] != '.')
 }
 
 // threeDigits reports whether t starts with exactly three digits.

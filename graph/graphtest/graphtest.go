@@ -269,6 +269,19 @@ func testReplace(t *testing.T, open Opener) {
 	if ok, _ := s.Has("a", graph.ContentHash(Sample("a", 0))); ok {
 		t.Errorf("old version still present")
 	}
+
+	// Same text, new annotations: same hash, so the marker must survive.
+	reannotated := Sample("a", 1)
+	reannotated.Facts = reannotated.Facts[:2]
+	put(t, s, reannotated)
+	want = open(t)
+	put(t, want, Sample("b", 0), reannotated)
+	if got, w := export(t, s), export(t, want); got != w {
+		t.Errorf("re-annotated graph differs from a fresh one:\n%s", diff(w, got))
+	}
+	if ok, _ := s.Has("a", graph.ContentHash(reannotated)); !ok {
+		t.Errorf("re-annotated document lost its marker")
+	}
 }
 
 func testRemove(t *testing.T, open Opener) {

@@ -6,9 +6,8 @@ package model
 
 import (
 	_ "embed"
-	"strings"
-
 	"io"
+	"strings"
 )
 
 //go:embed parser.gz
